@@ -1,0 +1,1 @@
+"""immunity: the machinery (case files, the durable-rules host, evaluation, explanation, CLI)."""

@@ -1,0 +1,197 @@
+"""One evaluation: one case, one day, a fresh engine session, an `Answer` read back.
+
+The rules decide; this module only reads what they asserted. Two things happen after the
+engine has run, both mechanical:
+- provenance is followed from each conclusion down to the case-file facts and their sources;
+- where a rule is declared an exception to another (`overrides`, as Catala's exceptions), the
+  answer of the exception displaces the other's, and anything derived from the displaced
+  answer goes with it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib.metadata import PackageNotFoundError, version
+
+from engine.answer import QUESTIONS, Answer, Conclusion, Unknown
+from engine.facts import case_facts
+from engine.host import EngineError, session
+from engine.model import Case
+from engine.rulebook import UNKNOWN, YES, Rule
+
+
+def engine_version() -> str:
+    try:
+        return version("immunity")
+    except PackageNotFoundError:
+        return "0+source"
+
+
+@lru_cache(maxsize=1)
+def all_rules() -> tuple[Rule, ...]:
+    from rules import RULES
+
+    return tuple(RULES)
+
+
+def rule_index() -> dict[str, Rule]:
+    return {r.id: r for r in all_rules()}
+
+
+@dataclass(frozen=True)
+class Evaluation:
+    """The answer, and the derivation graph it was read from (for explanations)."""
+
+    answer: Answer
+    inputs: dict[str, dict]  # case facts by key
+    derived: dict[str, dict]  # every finding and conclusion the rules asserted, by key
+    dropped: dict[str, str]  # key of a displaced derivation -> rule that displaced it
+
+
+def sources_by_key(case: Case) -> dict[str, list[str]]:
+    out: dict[str, list[str]] = {}
+    for collection, prefix in (("persons", "person"), ("missions", "mission"), ("postings", "posting"),
+                               ("acts", "act"), ("proceedings", "proceeding")):
+        for item in getattr(case, collection):
+            out[f"{prefix}:{item.id}"] = list(item.sources)
+    for r in case.requests:
+        out[f"request:{r.id}"] = list(r.sources) + (list(r.response.sources) if r.response else [])
+    return out
+
+
+def facts_known_until(case: Case):
+    dates = list(case.dated_facts())
+    return max(dates, key=lambda d: d.end) if dates else None
+
+
+def evaluate(case: Case, day: dt.date, case_sha256: str | None = None) -> Evaluation:
+    inputs = case_facts(case, day)
+    stored = session(list(all_rules())).run(inputs)
+    derived = {f["key"]: _plain(f) for f in stored if "rule" in f}
+    return _collect(case, day, {f["key"]: f for f in inputs}, derived, case_sha256)
+
+
+def _plain(fact: dict) -> dict:
+    return {k: v for k, v in fact.items() if k not in ("sid", "id", "$s")}
+
+
+def _collect(case: Case, day: dt.date, inputs: dict, derived: dict, case_sha256: str | None) -> Evaluation:
+    rules = rule_index()
+    dropped = _displaced(derived, rules)
+    sources = sources_by_key(case)
+    chosen: dict[str, tuple[dict, list[str]]] = {}
+    for key in sorted(derived):
+        fact = derived[key]
+        if fact["t"] != "conclusion" or key in dropped:
+            continue
+        ident = _ident(fact)
+        if ident in chosen:
+            first = chosen[ident][0]
+            if first["holds"] != fact["holds"]:
+                raise EngineError(f"rules disagree on {ident}: {first['rule']} says {first['holds']}, "
+                                  f"{fact['rule']} says {fact['holds']}; one must be declared an exception")
+            continue
+        set_aside = sorted({dropped_rule for k, by in dropped.items() if by == fact["rule"]
+                            and _ident(derived[k]) == ident for dropped_rule in [derived[k]["rule"]]})
+        chosen[ident] = (fact, set_aside)
+    conclusions = [_conclusion(f, aside, derived, inputs, sources, rules) for f, aside in chosen.values()]
+    conclusions.sort(key=_order(case))
+    latest = facts_known_until(case)
+    note = None
+    if latest and day > latest.end:
+        note = f"facts known up to {latest.label}: later events are not in the case file"
+    answer = Answer(
+        case=case.id, as_of=day.isoformat(), engine=engine_version(), case_sha256=case_sha256,
+        facts_known_until=latest.end.isoformat() if latest else None, note=note,
+        conclusions=conclusions,
+        unknowns=[Unknown(id=c.id, question=c.question, subject=c.subject, needs=c.needs)
+                  for c in conclusions if c.holds is None and c.needs],
+    )
+    return Evaluation(answer=answer, inputs=inputs, derived=derived, dropped=dropped)
+
+
+def _ident(fact: dict) -> str:
+    return f"{fact['question']}:{'/'.join(fact[k] for k in fact['subject_keys'])}"
+
+
+def _displaced(derived: dict, rules: dict[str, Rule]) -> dict[str, str]:
+    """Conclusions displaced by a declared exception, and everything derived from them."""
+    by_ident: dict[str, list[dict]] = {}
+    for fact in derived.values():
+        if fact["t"] == "conclusion":
+            by_ident.setdefault(_ident(fact), []).append(fact)
+    dropped: dict[str, str] = {}
+    for facts in by_ident.values():
+        present = {f["rule"] for f in facts}
+        for f in facts:
+            for other in rules[f["rule"]].overrides:
+                if other in present:
+                    for g in facts:
+                        if g["rule"] == other:
+                            dropped[g["key"]] = f["rule"]
+    changed = True
+    while changed:  # whatever rests on a displaced answer is displaced too
+        changed = False
+        for fact in derived.values():
+            if fact["key"] not in dropped and any(b in dropped for b in fact["because"]):
+                dropped[fact["key"]] = dropped[next(b for b in fact["because"] if b in dropped)]
+                changed = True
+    return dropped
+
+
+def _walk(key: str, derived: dict):
+    """Every derivation reachable from `key`, itself first, breadth first."""
+    seen, queue = [], [key]
+    while queue:
+        current = queue.pop(0)
+        if current in seen or current not in derived:
+            continue
+        seen.append(current)
+        queue.extend(derived[current]["because"])
+    return seen
+
+
+def _conclusion(fact, set_aside, derived, inputs, sources, rules) -> Conclusion:
+    chain = _walk(fact["key"], derived)
+    cites, unverified, leaves = [], [], []
+    for key in chain:
+        rule = rules[derived[key]["rule"]]
+        cites += [c for c in rule.cites if c not in cites]
+        if rule.status.value == "unverified" and rule.id not in unverified:
+            unverified.append(rule.id)
+        leaves += [b for b in derived[key]["because"] if b in inputs and b not in leaves]
+    labels = sorted({label for leaf in leaves for label in sources.get(leaf, [])})
+    holds = {YES: True, UNKNOWN: None}.get(fact["holds"], False)
+    text = fact["reason"]
+    if holds is None and fact.get("needs"):
+        text += f" {'Uncertain' if fact.get('window') else 'Unknown'}: needs {fact['needs']}."
+    return Conclusion(
+        id=_ident(fact), question=fact["question"],
+        subject={k: fact[k] for k in fact["subject_keys"]}, holds=holds, rule=fact["rule"],
+        cites=cites, because=leaves, sources=labels, text=text, unverified=unverified,
+        needs=fact.get("needs") if holds is None else None, window=fact.get("window"),
+        set_aside=set_aside,
+    )
+
+
+def _order(case: Case):
+    persons = [p.id for p in case.persons]
+    missions = [m.id for m in case.missions]
+    requests = [r.id for r in case.requests]
+
+    def key(c: Conclusion):
+        s = c.subject
+        if "person" in s:
+            group = (0, persons.index(s["person"]) if s["person"] in persons else 99)
+        elif "mission" in s:
+            group = (1, missions.index(s["mission"]) if s["mission"] in missions else 99)
+        elif "request" in s:
+            group = (2, requests.index(s["request"]) if s["request"] in requests else 99)
+        else:
+            group = (3, 0)
+        q = QUESTIONS.index(c.question) if c.question in QUESTIONS else len(QUESTIONS)
+        return group, q, c.id
+
+    return key

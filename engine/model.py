@@ -1,0 +1,302 @@
+"""The case file: dated, sourced facts, validated before any rule sees them.
+
+Every field that a report may leave silent is optional, and `None` means "not reported"
+(never "no"). An empty list means the case file states there are none. The rules rely on
+that difference: an unreported fact makes the answer "unknown", not a guess.
+"""
+
+from enum import Enum
+from typing import Annotated, Iterator
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationError, model_validator
+from pydantic_core import InitErrorDetails, PydanticCustomError
+
+from engine.dates import FuzzyDate
+
+Id = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9_-]*$")]
+StateCode = Annotated[str, StringConstraints(pattern=r"^[A-Z]{3}$")]
+SourceLabel = Annotated[str, StringConstraints(min_length=1)]
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+
+
+class Sourced(Strict):
+    """A fact a report supports: which report(s), and a note where the fact needs one."""
+
+    sources: list[SourceLabel] = Field(default_factory=list, description="labels of `sources`")
+    note: str | None = None
+
+
+class Source(Strict):
+    label: SourceLabel
+    title: str
+    publisher: str | None = None
+    date: FuzzyDate | None = None
+    file: str | None = None
+
+
+class State(Strict):
+    code: StateCode = Field(description="ISO 3166 alpha-3")
+    name: str
+
+
+class Person(Sourced):
+    id: Id
+    name: str
+    nationalities: list[StateCode] | None = Field(None, description="None: not reported")
+    permanent_resident_of: list[StateCode] | None = Field(None, description="None: not reported")
+
+
+class MissionKind(str, Enum):
+    embassy = "embassy"
+    consular_post = "consular_post"
+    permanent_mission = "permanent_mission"
+
+
+class Mission(Sourced):
+    id: Id
+    kind: MissionKind
+    sending_state: StateCode
+    receiving_state: StateCode
+    city: str | None = None
+    head: Id | None = Field(None, description="the person heading the mission, if named")
+
+
+class Category(str, Enum):
+    diplomatic_agent = "diplomatic_agent"
+    administrative_technical = "administrative_technical"
+    service_staff = "service_staff"
+    private_servant = "private_servant"
+    family_member = "family_member"
+    consular_officer = "consular_officer"
+    consular_employee = "consular_employee"
+
+
+class Posting(Sourced):
+    """A person's membership of a mission, from arrival to final departure."""
+
+    id: Id
+    person: Id
+    mission: Id
+    category: Category | None = Field(None, description="None: not reported")
+    title: str | None = None
+    notified: FuzzyDate | None = None
+    arrived: FuzzyDate | None = Field(None, description="entry into the receiving State to take up the post")
+    functions_ended: FuzzyDate | None = None
+    departed: FuzzyDate | None = Field(None, description="final departure from the receiving State")
+    in_post_during: list[FuzzyDate] = Field(
+        default_factory=list,
+        description="periods throughout which the reports place the person in this post; "
+        "they prove arrival by their start when the arrival date is not reported",
+    )
+
+
+class Act(Sourced):
+    id: Id
+    person: Id
+    when: FuzzyDate | None = None
+    place: str = Field(description="a mission id, or a place in words")
+    state: StateCode | None = Field(None, description="where it happened, if not at a mission")
+    description: str
+    counts: int = Field(1, ge=1)
+    official: bool | None = Field(
+        description="performed in the exercise of functions? a legal characterisation the "
+        "case file states, with a note; null: not established"
+    )
+
+
+class ProceedingKind(str, Enum):
+    complaint = "complaint"
+    investigation = "investigation"
+    charge = "charge"
+    arrest_warrant = "arrest_warrant"
+    indictment = "indictment"
+    trial = "trial"
+    judgment = "judgment"
+
+
+class Proceeding(Sourced):
+    id: Id
+    kind: ProceedingKind
+    person: Id
+    acts: list[Id] = Field(default_factory=list)
+    court: str | None = None
+    state: StateCode
+    date: FuzzyDate | None = None
+    status: str | None = None
+
+
+class RequestKind(str, Enum):
+    waiver = "waiver"
+    consent_to_enter_premises = "consent_to_enter_premises"
+    extradition = "extradition"
+    mutual_legal_assistance = "mutual_legal_assistance"
+    recall = "recall"
+    persona_non_grata = "persona_non_grata"
+    surrender = "surrender"
+
+
+class Scope(str, Enum):
+    """What a waiver or consent is asked for (VCDR art. 32 waivers are scoped)."""
+
+    premises_entry = "premises_entry"
+    witness_evidence = "witness_evidence"
+    criminal_jurisdiction = "criminal_jurisdiction"
+    civil_jurisdiction = "civil_jurisdiction"
+    execution = "execution"
+
+
+class Outcome(str, Enum):
+    granted = "granted"
+    declined = "declined"
+    pending = "pending"
+    conditional = "conditional"
+
+
+class Response(Sourced):
+    outcome: Outcome
+    date: FuzzyDate | None = None
+    by: str | None = Field(None, description="state code or person id; default: the State asked")
+    express: bool | None = Field(None, description="None: not reported")
+    in_writing: bool | None = Field(None, description="None: not reported")
+
+
+class Request(Sourced):
+    id: Id
+    kind: RequestKind
+    from_: str = Field(alias="from", description="state code or person id")
+    to: str = Field(description="state code or person id")
+    concerning: list[Id] = Field(default_factory=list, description="ids of persons, acts or missions")
+    purpose: str | None = None
+    scope: list[Scope] = Field(default_factory=list)
+    date: FuzzyDate | None = None
+    response: Response | None = None
+
+
+class Case(Strict):
+    id: Id
+    title: str
+    sources: list[Source] = Field(default_factory=list)
+    states: list[State] = Field(default_factory=list)
+    persons: list[Person] = Field(default_factory=list)
+    missions: list[Mission] = Field(default_factory=list)
+    postings: list[Posting] = Field(default_factory=list)
+    acts: list[Act] = Field(default_factory=list)
+    proceedings: list[Proceeding] = Field(default_factory=list)
+    requests: list[Request] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _references_resolve(self):
+        problems = list(_reference_problems(self))
+        if problems:
+            raise ValidationError.from_exception_data("Case", problems)
+        return self
+
+    def find(self, collection: str, id_: str):
+        return next((x for x in getattr(self, collection) if x.id == id_), None)
+
+    def dated_facts(self) -> Iterator[FuzzyDate]:
+        """Every date the case file gives to an event (not the reports' own dates)."""
+        for p in self.postings:
+            yield from (d for d in (p.notified, p.arrived, p.functions_ended, p.departed) if d)
+            yield from p.in_post_during
+        yield from (a.when for a in self.acts if a.when)
+        yield from (p.date for p in self.proceedings if p.date)
+        for r in self.requests:
+            if r.date:
+                yield r.date
+            if r.response and r.response.date:
+                yield r.response.date
+
+
+def _problem(loc: tuple, kind: str, message: str, value: object) -> InitErrorDetails:
+    return InitErrorDetails(type=PydanticCustomError(kind, message), loc=loc, input=value)
+
+
+def _reference_problems(case: Case) -> Iterator[InitErrorDetails]:
+    """Cross-references, uniqueness and the order of dates: what a schema alone cannot check."""
+    ids: dict[str, set[str]] = {}
+    for collection in ("persons", "missions", "postings", "acts", "proceedings", "requests"):
+        seen: set[str] = set()
+        for i, item in enumerate(getattr(case, collection)):
+            if item.id in seen:
+                yield _problem((collection, i, "id"), "duplicate_id",
+                               f"expected a unique id; {item.id!r} is used twice in {collection}", item.id)
+            seen.add(item.id)
+        ids[collection] = seen
+    states = {s.code for s in case.states}
+    labels = {s.label for s in case.sources}
+
+    def must_be(loc, value, pool, what):
+        if value not in pool:
+            listed = ", ".join(sorted(pool)) or "none listed"
+            return _problem(loc, "dangling_reference", f"expected {what} ({listed}), got {value!r}", value)
+        return None
+
+    def check(loc, value, pool, what):
+        problem = must_be(loc, value, pool, what)
+        if problem:
+            yield problem
+
+    def sourced(loc, item):
+        for j, label in enumerate(item.sources):
+            yield from check(loc + ("sources", j), label, labels, "a label from `sources`")
+
+    for i, p in enumerate(case.persons):
+        for field in ("nationalities", "permanent_resident_of"):
+            for j, code in enumerate(getattr(p, field) or []):
+                yield from check(("persons", i, field, j), code, states, "a state code from `states`")
+        yield from sourced(("persons", i), p)
+    for i, m in enumerate(case.missions):
+        for field in ("sending_state", "receiving_state"):
+            yield from check(("missions", i, field), getattr(m, field), states, "a state code from `states`")
+        if m.head is not None:
+            yield from check(("missions", i, "head"), m.head, ids["persons"], "a person id from `persons`")
+        yield from sourced(("missions", i), m)
+    for i, p in enumerate(case.postings):
+        yield from check(("postings", i, "person"), p.person, ids["persons"], "a person id from `persons`")
+        yield from check(("postings", i, "mission"), p.mission, ids["missions"], "a mission id from `missions`")
+        yield from _date_order(("postings", i), p)
+        yield from sourced(("postings", i), p)
+    for i, a in enumerate(case.acts):
+        yield from check(("acts", i, "person"), a.person, ids["persons"], "a person id from `persons`")
+        if a.state is not None:
+            yield from check(("acts", i, "state"), a.state, states, "a state code from `states`")
+        yield from sourced(("acts", i), a)
+    for i, p in enumerate(case.proceedings):
+        yield from check(("proceedings", i, "person"), p.person, ids["persons"], "a person id from `persons`")
+        yield from check(("proceedings", i, "state"), p.state, states, "a state code from `states`")
+        for j, act in enumerate(p.acts):
+            yield from check(("proceedings", i, "acts", j), act, ids["acts"], "an act id from `acts`")
+        yield from sourced(("proceedings", i), p)
+    parties = states | ids["persons"]
+    anything = ids["persons"] | ids["acts"] | ids["missions"]
+    for i, r in enumerate(case.requests):
+        yield from check(("requests", i, "from"), r.from_, parties, "a state code or person id")
+        yield from check(("requests", i, "to"), r.to, parties, "a state code or person id")
+        for j, target in enumerate(r.concerning):
+            yield from check(("requests", i, "concerning", j), target, anything,
+                             "the id of a person, act or mission")
+        yield from sourced(("requests", i), r)
+        if r.response is not None:
+            if r.response.by is not None:
+                yield from check(("requests", i, "response", "by"), r.response.by, parties,
+                                 "a state code or person id")
+            if r.date and r.response.date and r.response.date.end < r.date.start:
+                yield _problem(("requests", i, "response", "date"), "date_order",
+                               f"expected a response on or after the request ({r.date}), "
+                               f"got {r.response.date}", str(r.response.date))
+            yield from sourced(("requests", i, "response"), r.response)
+
+
+def _date_order(loc: tuple, posting: Posting) -> Iterator[InitErrorDetails]:
+    """Nobody ends functions or leaves before arriving. (Functions may formally end after the
+    departure, e.g. by a later art. 43(a) notification, so those two are not ordered.)"""
+    arrived = posting.arrived
+    for later in ("functions_ended", "departed"):
+        date = getattr(posting, later)
+        if arrived and date and date.end < arrived.start:
+            yield _problem(loc + (later,), "date_order",
+                           f"expected {later} on or after the arrival ({arrived}), got {date}", str(date))

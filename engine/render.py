@@ -1,0 +1,107 @@
+"""Answers as people read them: grouped by subject, one line of verdict, one line of reason.
+
+Only rendering lives here. Every word of legal reasoning comes from the rules that fired.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from engine.answer import Answer, Conclusion
+from engine.facts import act_label, mission_name
+from engine.model import Case
+
+# How each contract question reads, with the subject's names filled in.
+PHRASES = {
+    "criminal_immunity": "immune from {state}'s criminal jurisdiction for {act}",
+    "civil_immunity": "immune from {state}'s civil and administrative jurisdiction for {act}",
+    "personal_inviolability": "inviolable in {state}: may not be arrested or detained",
+    "residual_immunity": "immunity in {state} for {act} survives the end of his functions",
+    "prosecutable": "{state}'s courts may try {act}",
+    "present_in_territory": "present in {state}",
+    "must_give_evidence": "may be compelled to give evidence in {state}",
+    "must_respect_laws": "bound to respect {state}'s laws",
+    "sending_state_jurisdiction": "{state} (sending State) has jurisdiction over {act}",
+    "premises_inviolable": "premises inviolable",
+    "archives_inviolable": "archives and documents inviolable",
+    "entry_permitted": "entry by the receiving State's agents permitted for the request {request}",
+    "waiver_effective": "valid waiver of immunity",
+    "extraditable_offence": "extraditable offence",
+    "extradition_refusable": "extradition may be refused",
+    "must_submit_for_prosecution": "must submit the case for prosecution",
+    "available_action": "{action}",
+}
+
+
+class Names:
+    """The case's names for its ids, so output speaks of people and places, not keys."""
+
+    def __init__(self, case: Case):
+        self.states = {s.code: s.name for s in case.states}
+        self.persons = {p.id: p.name for p in case.persons}
+        self.acts = {a.id: act_label(a) for a in case.acts}
+        self.missions = {mi.id: capitalised(mission_name(mi, self.states)) for mi in case.missions}
+        self.requests = {r.id: r.id for r in case.requests}
+
+    def subject_title(self, c: Conclusion) -> str:
+        s = c.subject
+        if "person" in s:
+            return self.persons.get(s["person"], s["person"])
+        if "mission" in s:
+            return self.missions.get(s["mission"], s["mission"])
+        if "request" in s:
+            return f"Request {s['request']}"
+        if "state" in s:
+            return self.states.get(s["state"], s["state"])
+        return "Other"
+
+    def phrase(self, c: Conclusion) -> str:
+        s = c.subject
+        filled = {
+            "state": self.states.get(s.get("state", ""), s.get("state", "")),
+            "act": self.acts.get(s.get("act", ""), s.get("act", "")),
+            "request": s.get("request", ""),
+            "action": s.get("action", ""),
+        }
+        return PHRASES.get(c.question, c.question.replace("_", " ")).format(**filled)
+
+
+def capitalised(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def verdict(c: Conclusion) -> str:
+    if c.holds is True:
+        return "YES"
+    if c.holds is False:
+        return "NO"
+    return "UNCERTAIN" if c.window else "UNKNOWN"
+
+
+def human(answer: Answer, case: Case) -> str:
+    names = Names(case)
+    day = dt.date.fromisoformat(answer.as_of)
+    lines = [f"{case.title}", f"as of {day.day} {day.strftime('%B %Y')} ({answer.as_of})"]
+    if answer.note:
+        lines.append(f"Note: {answer.note}.")
+    current = None
+    for c in answer.conclusions:
+        title = names.subject_title(c)
+        if title != current:
+            lines += ["", title]
+            current = title
+        lines.append(f"  {verdict(c):9} {names.phrase(c)}")
+        lines.append(f"            {c.text}")
+        cited = "; ".join(c.cites)
+        sources = f" Sources: {', '.join(c.sources)}." if c.sources else ""
+        lines.append(f"            [{cited}]{sources}")
+        if c.window:
+            start, end = c.window.split("/")
+            lines.append(f"            Window: {start} to {end}.")
+        if c.unverified:
+            lines.append(f"            Rests on unverified law: {', '.join(c.unverified)}.")
+    if answer.unknowns:
+        lines += ["", "Open questions"]
+        for u in answer.unknowns:
+            lines.append(f"  {u.id}: needs {u.needs}")
+    return "\n".join(lines)

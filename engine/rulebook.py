@@ -1,0 +1,183 @@
+"""How a rule module states the law: one rule per legal proposition, each citing its article.
+
+A rule is durable-rules conditions (`when`) plus a short action (`then`) that asserts a
+finding or a conclusion back into the engine, where further rules can join on it. The
+action records its provenance as it fires: the rule, and the keys of the facts it joined.
+Everything a lawyer needs to check a rule sits in its `Rule` record: the article, a
+one-line paraphrase, and whether the law behind it is verified.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from enum import Enum
+from typing import Any, Callable, Iterable
+
+from durable.engine import MessageObservedException
+from durable.lang import c, item, m, value
+
+__all__ = ["Instrument", "Rule", "Status", "fact", "differs", "contains", "c", "m", "YES", "NO", "UNKNOWN"]
+
+# Three-valued answers, as the engine stores them (durable-rules cannot match on null).
+YES, NO, UNKNOWN = "yes", "no", "unknown"
+
+
+class Status(str, Enum):
+    verified = "verified"  # checked against the instrument's text
+    unverified = "unverified"  # ../shared/case/legal-brief.md marks it unverified: never settled law
+
+
+@dataclass(frozen=True)
+class Rule:
+    id: str
+    instrument: str
+    articles: tuple[str, ...]
+    says: str
+    status: Status
+    when: tuple
+    then: Callable[["Firing"], None]
+    overrides: tuple[str, ...] = ()
+
+    @property
+    def cites(self) -> list[str]:
+        return [f"{self.instrument} {a}" for a in self.articles]
+
+
+@dataclass
+class Instrument:
+    """One treaty or statute: its short name for citations, and its rules in text order."""
+
+    short: str
+    title: str
+    rules: list[Rule] = field(default_factory=list)
+
+    def rule(self, id: str, *, article: str | Iterable[str], says: str, when: list,
+             status: Status | str = Status.verified, overrides: Iterable[str] = ()):
+        """Register the decorated function as the action of a rule citing `article`."""
+        articles = (article,) if isinstance(article, str) else tuple(article)
+
+        def register(then: Callable[[Firing], None]) -> Rule:
+            made = Rule(id=id, instrument=self.short, articles=articles, says=says,
+                        status=Status(status), when=tuple(when), then=then, overrides=tuple(overrides))
+            self.rules.append(made)
+            return made
+
+        return register
+
+
+class _Differs:
+    def __init__(self, other):
+        self.other = other
+
+
+def differs(other) -> _Differs:
+    """A field condition: the value is not equal to `other` (a value, or a joined fact's field)."""
+    return _Differs(other)
+
+
+class _Contains:
+    def __init__(self, wanted):
+        self.wanted = wanted
+
+
+def contains(wanted) -> _Contains:
+    """A field condition on a list: one of its items equals `wanted`."""
+    return _Contains(wanted)
+
+
+def fact(kind: str, /, *also: value, **fields) -> value:
+    """Conditions on one fact: its kind, and each field equal to a value, one of a tuple of
+    values, a joined fact's field (`c.alias.field`), `differs(...)` or `contains(...)`;
+    `also` takes any further durable-rules condition on the same fact."""
+    expr = m.t == kind
+    for extra in also:
+        expr = expr & extra
+    for name, wanted in fields.items():
+        target = getattr(m, name)
+        if isinstance(wanted, tuple):
+            alternatives = [target == w for w in wanted]
+            test = alternatives[0]
+            for alt in alternatives[1:]:
+                test = test | alt
+        elif isinstance(wanted, _Differs):
+            test = target != wanted.other
+        elif isinstance(wanted, _Contains):
+            test = target.anyItem(item == wanted.wanted)
+        else:
+            test = target == wanted
+        expr = expr & test
+    return expr
+
+
+def short_hash(*parts: str) -> str:
+    return hashlib.sha1("\x1f".join(parts).encode()).hexdigest()[:10]
+
+
+class Matched:
+    """A fact a rule joined, read as plain values (durable-rules hands nested data as wrappers)."""
+
+    def __init__(self, content):
+        self._d = dict(content._d) if hasattr(content, "_d") else dict(content)
+
+    def __getattr__(self, name: str) -> Any:
+        return self._d.get(name)
+
+    @property
+    def key(self) -> str:
+        return self._d["key"]
+
+
+class Firing:
+    """What a rule's action sees: the facts it joined (by alias) and ways to assert results."""
+
+    def __init__(self, rule: Rule, closure):
+        self.rule = rule
+        self._closure = closure
+
+    def __getattr__(self, alias: str) -> Matched:
+        return Matched(getattr(self._closure, alias))
+
+    def _assert(self, derived: dict) -> None:
+        try:
+            self._closure.assert_fact(derived)
+        except MessageObservedException:
+            pass  # the same derivation reached twice: one copy is enough
+
+    def find(self, kind: str, *, because: list[Matched], **fields) -> None:
+        """Assert an intermediate finding other rules join on (e.g. a posting's privileges)."""
+        keys = [b.key for b in because]
+        subject = fields.get("posting") or fields.get("person") or ""
+        derived = {"t": kind, "key": f"{kind}:{subject}#{short_hash(self.rule.id, *keys)}",
+                   "rule": self.rule.id, "because": keys, **fields}
+        self._assert(derived)
+
+    def conclude(self, question: str, *, holds: str, because: list[Matched], reason: str,
+                 needs: str | None = None, window: str | None = None, about: dict | None = None,
+                 **subject: str) -> None:
+        """Assert the answer to a contract question about `subject` (person, state, act, ...).
+        `about` adds fields other rules may join on (e.g. the posting) without being subject."""
+        if holds not in (YES, NO, UNKNOWN):
+            raise ValueError(f"holds must be yes/no/unknown, got {holds!r}")
+        keys = [b.key for b in because]
+        ident = f"{question}:{'/'.join(subject.values())}"
+        derived = {"t": "conclusion", "key": f"{ident}#{short_hash(self.rule.id, *keys)}",
+                   "question": question, "subject_keys": list(subject), **subject,
+                   "holds": holds, "rule": self.rule.id, "because": keys, "reason": reason,
+                   **(about or {})}
+        if needs:
+            derived["needs"] = needs
+        if window:
+            derived["window"] = window
+        self._assert(derived)
+
+
+def action_for(rule: Rule) -> Callable[[Any], None]:
+    """The one-argument callable durable-rules runs when `rule` fires."""
+
+    def run(closure) -> None:
+        rule.then(Firing(rule, closure))
+
+    run.__name__ = rule.id.replace(".", "_").replace("-", "_")
+    return run
+
