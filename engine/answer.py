@@ -12,9 +12,23 @@ QUESTIONS = (
     "criminal_immunity", "civil_immunity", "personal_inviolability", "residual_immunity",
     "prosecutable", "present_in_territory", "must_give_evidence", "must_respect_laws",
     "sending_state_jurisdiction", "premises_inviolable", "archives_inviolable", "entry_permitted",
-    "waiver_effective", "extraditable_offence", "extradition_refusable",
+    "waiver_effective", "extraditable_offence", "extraditable_person", "extradition_refusable",
     "must_submit_for_prosecution", "available_action",
 )
+
+
+# When several grounds answer the same question differently (one person holding two postings in
+# one State, say), a protection needs only one ground: the answer a single ground makes decisive,
+# then "unknown", then the rest. Questions absent here must never disagree.
+DECISIVE = {
+    "criminal_immunity": "yes", "civil_immunity": "yes", "personal_inviolability": "yes",
+    "residual_immunity": "yes", "premises_inviolable": "yes", "archives_inviolable": "yes",
+    "sending_state_jurisdiction": "yes", "must_respect_laws": "yes", "extradition_refusable": "yes",
+    "must_give_evidence": "no", "prosecutable": "no",
+    # an action is open if any ground opens it; those resting on a protection (arrest, waiver)
+    # are settled first, where the protection itself is combined
+    "available_action": "yes",
+}
 
 
 class Record(BaseModel):
@@ -27,6 +41,7 @@ class Conclusion(Record):
     subject: dict[str, str]
     holds: bool | None = Field(description="null: unknown or uncertain, see `needs` and `window`")
     rule: str
+    also: list[str] = Field(default_factory=list, description="further rules reaching the same answer")
     cites: list[str]
     because: list[str] = Field(description="the case-file facts the conclusion rests on")
     sources: list[str] = Field(description="the reports those facts cite")

@@ -137,7 +137,9 @@ class FuzzyDate:
 
 def parse_day(text: str) -> dt.date:
     """A day of reference for a question: it must be a whole day, YYYY-MM-DD."""
-    try:
-        return dt.date.fromisoformat(text)
-    except ValueError:
-        raise ValueError(f"{text!r} is not a day as YYYY-MM-DD") from None
+    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):  # fromisoformat alone also takes 20180210, 2018-W06-6
+        try:
+            return dt.date.fromisoformat(text)
+        except ValueError as exc:
+            raise ValueError(f"{text!r} is not a day as YYYY-MM-DD: {exc}") from None
+    raise ValueError(f"{text!r} is not a day as YYYY-MM-DD")

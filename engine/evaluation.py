@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib.metadata import PackageNotFoundError, version
 
-from engine.answer import QUESTIONS, Answer, Conclusion, Unknown
+from engine.answer import DECISIVE, QUESTIONS, Answer, Conclusion, Unknown
 from engine.facts import case_facts
 from engine.host import EngineError, session
 from engine.model import Case
@@ -58,6 +58,9 @@ def sources_by_key(case: Case) -> dict[str, list[str]]:
             out[f"{prefix}:{item.id}"] = list(item.sources)
     for r in case.requests:
         out[f"request:{r.id}"] = list(r.sources) + (list(r.response.sources) if r.response else [])
+    for collection, prefix in (("offences", "offence"), ("entries", "entry")):
+        for item in getattr(case, collection):
+            out[f"{prefix}:{item.id}"] = list(item.sources)
     return out
 
 
@@ -79,24 +82,24 @@ def _plain(fact: dict) -> dict:
 
 def _collect(case: Case, day: dt.date, inputs: dict, derived: dict, case_sha256: str | None) -> Evaluation:
     rules = rule_index()
+    order = {rule_id: i for i, rule_id in enumerate(rules)}
     dropped = _displaced(derived, rules)
-    sources = sources_by_key(case)
-    chosen: dict[str, tuple[dict, list[str]]] = {}
+    grounds: dict[str, list[dict]] = {}
     for key in sorted(derived):
         fact = derived[key]
-        if fact["t"] != "conclusion" or key in dropped:
-            continue
-        ident = _ident(fact)
-        if ident in chosen:
-            first = chosen[ident][0]
-            if first["holds"] != fact["holds"]:
-                raise EngineError(f"rules disagree on {ident}: {first['rule']} says {first['holds']}, "
-                                  f"{fact['rule']} says {fact['holds']}; one must be declared an exception")
-            continue
-        set_aside = sorted({dropped_rule for k, by in dropped.items() if by == fact["rule"]
-                            and _ident(derived[k]) == ident for dropped_rule in [derived[k]["rule"]]})
-        chosen[ident] = (fact, set_aside)
-    conclusions = [_conclusion(f, aside, derived, inputs, sources, rules) for f, aside in chosen.values()]
+        if fact["t"] == "conclusion" and key not in dropped:
+            grounds.setdefault(_ident(fact), []).append(fact)
+    sources = sources_by_key(case)
+    conclusions = []
+    for ident, facts in grounds.items():
+        facts.sort(key=lambda f: (order[f["rule"]], f["key"]))
+        verdicts = {f["holds"] for f in facts}
+        if len(verdicts) > 1:
+            said = ", ".join(f"{f['rule']} says {f['holds']}" for f in facts)
+            raise EngineError(f"rules disagree on {ident} ({said}); one must be declared an exception")
+        set_aside = sorted({derived[k]["rule"] for k, by in dropped.items()
+                            if derived[k]["t"] == "conclusion" and _ident(derived[k]) == ident})
+        conclusions.append(_conclusion(facts, set_aside, derived, inputs, sources, rules))
     conclusions.sort(key=_order(case))
     latest = facts_known_until(case)
     note = None
@@ -117,20 +120,38 @@ def _ident(fact: dict) -> str:
 
 
 def _displaced(derived: dict, rules: dict[str, Rule]) -> dict[str, str]:
-    """Conclusions displaced by a declared exception, and everything derived from them."""
-    by_ident: dict[str, list[dict]] = {}
+    """Answers displaced, and why: by a declared exception (a rule's `overrides`), or by another
+    ground that is decisive for the question (`DECISIVE`). Whatever was derived from a displaced
+    answer goes with it. Conflicts are settled from the bottom of the derivation upwards, so an
+    answer is judged only after those it rests on."""
+    dropped: dict[str, str] = {}
+    groups: dict[str, list[dict]] = {}
     for fact in derived.values():
         if fact["t"] == "conclusion":
-            by_ident.setdefault(_ident(fact), []).append(fact)
-    dropped: dict[str, str] = {}
-    for facts in by_ident.values():
+            groups.setdefault(_ident(fact), []).append(fact)
+    for facts in groups.values():
         present = {f["rule"] for f in facts}
         for f in facts:
-            for other in rules[f["rule"]].overrides:
-                if other in present:
-                    for g in facts:
-                        if g["rule"] == other:
-                            dropped[g["key"]] = f["rule"]
+            for g in facts:
+                if g["rule"] in rules[f["rule"]].overrides and g["rule"] in present:
+                    dropped[g["key"]] = f["rule"]
+    _cascade(dropped, derived)
+    depth = _depths(derived)
+    for ident in sorted(groups, key=lambda i: min(depth[f["key"]] for f in groups[i])):
+        alive = [f for f in groups[ident] if f["key"] not in dropped]
+        verdicts = {f["holds"] for f in alive}
+        decisive = DECISIVE.get(alive[0]["question"]) if alive else None
+        if len(verdicts) > 1 and decisive:
+            winner = decisive if decisive in verdicts else UNKNOWN
+            chosen = next(f for f in alive if f["holds"] == winner)
+            for f in alive:
+                if f["holds"] != winner:
+                    dropped[f["key"]] = chosen["rule"]
+            _cascade(dropped, derived)
+    return dropped
+
+
+def _cascade(dropped: dict[str, str], derived: dict) -> None:
     changed = True
     while changed:  # whatever rests on a displaced answer is displaced too
         changed = False
@@ -138,7 +159,19 @@ def _displaced(derived: dict, rules: dict[str, Rule]) -> dict[str, str]:
             if fact["key"] not in dropped and any(b in dropped for b in fact["because"]):
                 dropped[fact["key"]] = dropped[next(b for b in fact["because"] if b in dropped)]
                 changed = True
-    return dropped
+
+
+def _depths(derived: dict) -> dict[str, int]:
+    """How many derivations stand below each one (0: rests on case facts only)."""
+    memo: dict[str, int] = {}
+
+    def depth(key: str) -> int:
+        if key not in memo:
+            below = [b for b in derived[key]["because"] if b in derived]
+            memo[key] = 1 + max(map(depth, below)) if below else 0
+        return memo[key]
+
+    return {key: depth(key) for key in derived}
 
 
 def _walk(key: str, derived: dict):
@@ -153,26 +186,37 @@ def _walk(key: str, derived: dict):
     return seen
 
 
-def _conclusion(fact, set_aside, derived, inputs, sources, rules) -> Conclusion:
-    chain = _walk(fact["key"], derived)
+def _conclusion(facts, set_aside, derived, inputs, sources, rules) -> Conclusion:
+    """One answer from the rules that reached it: the first (in rule order) is its rule; any
+    others that agree are further grounds, whose articles, facts and reasons are added."""
+    first = facts[0]
     cites, unverified, leaves = [], [], []
-    for key in chain:
-        rule = rules[derived[key]["rule"]]
-        cites += [c for c in rule.cites if c not in cites]
-        if rule.status.value == "unverified" and rule.id not in unverified:
-            unverified.append(rule.id)
-        leaves += [b for b in derived[key]["because"] if b in inputs and b not in leaves]
-    labels = sorted({label for leaf in leaves for label in sources.get(leaf, [])})
-    holds = {YES: True, UNKNOWN: None}.get(fact["holds"], False)
-    text = fact["reason"]
-    if holds is None and fact.get("needs"):
-        text += f" {'Uncertain' if fact.get('window') else 'Unknown'}: needs {fact['needs']}."
+    for fact in facts:
+        for key in _walk(fact["key"], derived):
+            step = derived[key]
+            rule = rules[step["rule"]]
+            cites += [c for c in rule.cites + step.get("cites", []) if c not in cites]
+            if rule.status.value == "unverified" and rule.id not in unverified:
+                unverified.append(rule.id)
+            for b in step["because"]:
+                if b in inputs and b not in leaves:
+                    leaves.append(b)
+                    certainty = inputs[b].get("certainty", "verified")
+                    if certainty != "verified":
+                        unverified.append(f"{b} ({certainty})")
+    labels = sorted({label for leaf in leaves for label in sources.get(leaf.split("#")[0], [])})
+    holds = {YES: True, UNKNOWN: None}.get(first["holds"], False)
+    text = " ".join(dict.fromkeys(f["reason"] for f in facts))
+    needs = next((f["needs"] for f in facts if f.get("needs")), None) if holds is None else None
+    window = next((f["window"] for f in facts if f.get("window")), None)
+    if needs:
+        text += f" {'Uncertain' if window else 'Unknown'}: needs {needs}."
     return Conclusion(
-        id=_ident(fact), question=fact["question"],
-        subject={k: fact[k] for k in fact["subject_keys"]}, holds=holds, rule=fact["rule"],
+        id=_ident(first), question=first["question"],
+        subject={k: first[k] for k in first["subject_keys"]}, holds=holds, rule=first["rule"],
+        also=[f["rule"] for f in facts[1:] if f["rule"] != first["rule"]],
         cites=cites, because=leaves, sources=labels, text=text, unverified=unverified,
-        needs=fact.get("needs") if holds is None else None, window=fact.get("window"),
-        set_aside=set_aside,
+        needs=needs, window=window, set_aside=set_aside,
     )
 
 

@@ -19,6 +19,9 @@ from engine.model import Case, Posting, Request
 from engine.rulebook import NO, UNKNOWN, YES
 
 
+ACCUSATIONS = ("charge", "arrest_warrant", "indictment", "judgment")
+
+
 def relation(date: FuzzyDate | None, day: dt.date) -> str:
     return (date.relation(day) if date else Relation.unknown).value
 
@@ -52,10 +55,15 @@ def _facts(case: Case, day: dt.date) -> Iterator[dict]:
     for p in case.persons:
         yield {"t": "person", "key": f"person:{p.id}", "person": p.id, "person_name": p.name,
                "nationalities": p.nationalities or [], "nationality_known": three_valued(p.nationalities is not None)}
+    for p in case.persons:  # nationality towards every State of the case, unknown if not reported
+        for code in states:
+            yield {"t": "nationality", "key": f"person:{p.id}#nationality-{code}", "person": p.id, "state": code,
+                   "holds": member(code, p.nationalities), "person_name": p.name, "state_name": states[code]}
     for mi in case.missions:
         yield {"t": "mission", "key": f"mission:{mi.id}", "mission": mi.id, "kind": mi.kind.value,
                "sending_state": mi.sending_state, "receiving_state": mi.receiving_state,
-               "head": mi.head or "", "mission_name": mission_name(mi, states)}
+               "head": mi.head or "", "mission_name": mission_name(mi, states),
+               **dated("closed", mi.closed, day)}
     for po in case.postings:
         yield _posting(po, persons[po.person], missions[po.mission], states, day)
     for a in case.acts:
@@ -70,6 +78,61 @@ def _facts(case: Case, day: dt.date) -> Iterator[dict]:
             kind = "person" if target in persons else "mission" if target in missions else "act"
             yield {"t": "concerns", "key": f"concerns:{r.id}/{target}", "request": r.id,
                    "target": target, "target_kind": kind}
+    for p in case.proceedings:
+        yield {"t": "proceeding", "key": f"proceeding:{p.id}", "proceeding": p.id, "kind": p.kind.value,
+               "person": p.person, "state": p.state, "acts": list(p.acts), **dated("date", p.date, day)}
+        if p.kind.value in ACCUSATIONS:  # one fact per act, so rules can join on the act
+            for act in p.acts:
+                yield {"t": "accusation", "key": f"proceeding:{p.id}#{act}", "proceeding": p.id,
+                       "kind": p.kind.value, "person": p.person, "state": p.state, "act": act,
+                       **dated("date", p.date, day)}
+    for e in case.entries:
+        yield {"t": "entry", "key": f"entry:{e.id}", "entry": e.id, "mission": e.mission, "by": e.by,
+               "area": e.area.value, "emergency": e.emergency.value if e.emergency else "none",
+               "consent_by": e.consent_by or "none", "purpose": e.purpose or "entry",
+               **dated("date", e.date, day)}
+    yield from _offences(case)
+    yield from _treaties(case, day)
+
+
+def _offences(case: Case) -> Iterator[dict]:
+    """Each act under each State's law: the offence the case file gives, or an explicit
+    'no offence given' so that rules can answer "unknown" without negation."""
+    for a in case.acts:
+        for s in case.states:
+            found = [o for o in case.offences if o.state == s.code and a.id in o.acts]
+            for o in found:
+                fact = {"t": "offence", "key": f"offence:{o.id}", "offence": o.id, "act": a.id,
+                        "state": s.code, "known": YES, "law": o.law, "name": o.name,
+                        "certainty": o.certainty.value,
+                        "max_known": YES if o.max_penalty_months is not None else NO}
+                if o.max_penalty_months is not None:
+                    fact["max_months"] = o.max_penalty_months
+                yield fact
+            if not found:
+                yield {"t": "offence", "key": f"offence:none/{a.id}/{s.code}", "act": a.id,
+                       "state": s.code, "known": NO, "max_known": NO, "law": "", "name": ""}
+
+
+def _treaties(case: Case, day: dt.date) -> Iterator[dict]:
+    """Treaties in force between States of the case, one fact per direction of request, and
+    one fact per term (with its article and how sure the brief is of it)."""
+    from engine.treaties import load_treaties
+
+    states = {s.code: s.name for s in case.states}
+    for t in load_treaties():
+        if not all(p in states for p in t.parties):
+            continue
+        for requesting, requested in (t.parties, t.parties[::-1]):
+            yield {"t": "treaty", "key": f"treaty:{t.id}/{requesting}-{requested}", "treaty": t.id,
+                   "kind": t.kind, "short": t.short, "requesting": requesting, "requested": requested,
+                   "requesting_name": states[requesting], "requested_name": states[requested],
+                   **dated("in_force", t.in_force, day)}
+        for name, term in t.terms.items():
+            extra = {k: v for k, v in (term.model_extra or {}).items()}
+            yield {"t": "treaty_term", "key": f"treaty:{t.id}#{name}", "treaty": t.id, "term": name,
+                   "article": term.article, "cite": f"{t.short} {term.article}",
+                   "certainty": term.certainty.value, **extra}
 
 
 def mission_name(mission, states: dict[str, str]) -> str:
@@ -123,7 +186,7 @@ def _request(r: Request, case: Case, day: dt.date) -> dict:
     fact = {
         "t": "request", "key": f"request:{r.id}", "request": r.id, "kind": r.kind.value,
         "from": r.from_, "to": r.to, "scope": [s.value for s in r.scope],
-        "sending_state": _sending_state(r, case), "answer": answer,
+        "sending_state": _sending_state(r, case), "mission_kind": _mission_kind(r, case), "answer": answer,
         "by": (response.by if response and response.by else r.to),
         "express": three_valued(response.express if response else None),
         "in_writing": three_valued(response.in_writing if response else None),
@@ -134,6 +197,21 @@ def _request(r: Request, case: Case, day: dt.date) -> dict:
         fact["answer_label"] = response.date.label
         fact["answer_window"] = response.date.window
     return fact
+
+
+def _mission_kind(r: Request, case: Case) -> str:
+    """Which regime the request is about: the kind of mission (embassy or consular post) the
+    persons or missions concerned belong to in the requesting State; empty if none or mixed."""
+    kinds = set()
+    for target in r.concerning:
+        mission = case.find("missions", target)
+        if mission and mission.receiving_state == r.from_:
+            kinds.add(mission.kind.value)
+        for po in case.postings:
+            home = case.find("missions", po.mission)
+            if po.person == target and home.receiving_state == r.from_:
+                kinds.add(home.kind.value)
+    return kinds.pop() if len(kinds) == 1 else ""
 
 
 def _sending_state(r: Request, case: Case) -> str:

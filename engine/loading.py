@@ -40,11 +40,11 @@ class CaseFileError(Exception):
 _SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when available: ~10x faster
 
 
-class _TextDatesLoader(_SafeLoader):
+class TextDatesLoader(_SafeLoader):
     """A safe loader that leaves 2018-02-14 as the text it is, so every date keeps its precision."""
 
 
-_TextDatesLoader.yaml_implicit_resolvers = {
+TextDatesLoader.yaml_implicit_resolvers = {
     first: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:timestamp"]
     for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
 }
@@ -86,6 +86,8 @@ class LoadedCase:
 
 
 def parse_case(data: Any, file: str | Path = "<case>") -> Case:
+    if data is None:
+        raise CaseFileError(file, ["the file is empty; expected a case file (see `immunity schema`)"])
     if not isinstance(data, dict):
         raise CaseFileError(file, [f"(top level): expected a mapping of case fields, got {type(data).__name__}"])
     try:
@@ -108,7 +110,7 @@ def read_data(path: Path) -> tuple[Any, bytes]:
     except UnicodeDecodeError:
         raise CaseFileError(path, ["expected UTF-8 text"]) from None
     try:
-        return yaml.load(text, Loader=_TextDatesLoader), raw  # JSON is YAML too
+        return yaml.load(text, Loader=TextDatesLoader), raw  # JSON is YAML too
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f"line {mark.line + 1}, column {mark.column + 1}: " if mark else ""

@@ -62,6 +62,8 @@ class Mission(Sourced):
     receiving_state: StateCode
     city: str | None = None
     head: Id | None = Field(None, description="the person heading the mission, if named")
+    closed: FuzzyDate | None = Field(
+        None, description="relations broken off, or the mission recalled or closed (VCDR art. 45, VCCR art. 27)")
 
 
 class Category(str, Enum):
@@ -105,6 +107,50 @@ class Act(Sourced):
         description="performed in the exercise of functions? a legal characterisation the "
         "case file states, with a note; null: not established"
     )
+
+
+class Certainty(str, Enum):
+    """How sure a statement of law in the case file is (as the legal brief tags it)."""
+
+    verified = "verified"  # checked against the text of the law
+    reported = "reported"  # taken from press or secondary reports
+    unverified = "unverified"  # not confirmed from any source
+
+
+class Offence(Sourced):
+    """An offence under one State's law that the alleged conduct would constitute."""
+
+    id: Id
+    state: StateCode
+    law: str = Field(description="the provision, e.g. 'Crimes Act 1961 s 135'")
+    name: str
+    acts: list[Id] = Field(default_factory=list)
+    max_penalty_months: int | None = Field(None, ge=0, description="maximum imprisonment; None: not reported")
+    certainty: Certainty = Certainty.verified
+
+
+class Area(str, Enum):
+    work_area = "work_area"  # the part used exclusively for the work of the post (VCCR 31(2))
+    other_part = "other_part"
+    residence = "residence"
+
+
+class Emergency(str, Enum):
+    fire = "fire"
+    disaster = "disaster"
+
+
+class Entry(Sourced):
+    """Agents of the receiving State entering (or seeking to enter) a mission's premises."""
+
+    id: Id
+    mission: Id
+    by: StateCode = Field(description="the State whose agents enter")
+    date: FuzzyDate | None = None
+    area: Area = Area.work_area
+    emergency: Emergency | None = None
+    consent_by: str | None = Field(None, description="who consented (person id or state code); None: no consent")
+    purpose: str | None = None
 
 
 class ProceedingKind(str, Enum):
@@ -186,6 +232,8 @@ class Case(Strict):
     acts: list[Act] = Field(default_factory=list)
     proceedings: list[Proceeding] = Field(default_factory=list)
     requests: list[Request] = Field(default_factory=list)
+    offences: list[Offence] = Field(default_factory=list)
+    entries: list[Entry] = Field(default_factory=list)
 
     @model_validator(mode="after")
     def _references_resolve(self):
@@ -209,6 +257,8 @@ class Case(Strict):
                 yield r.date
             if r.response and r.response.date:
                 yield r.response.date
+        yield from (e.date for e in self.entries if e.date)
+        yield from (m.closed for m in self.missions if m.closed)
 
 
 def _problem(loc: tuple, kind: str, message: str, value: object) -> InitErrorDetails:
@@ -218,7 +268,8 @@ def _problem(loc: tuple, kind: str, message: str, value: object) -> InitErrorDet
 def _reference_problems(case: Case) -> Iterator[InitErrorDetails]:
     """Cross-references, uniqueness and the order of dates: what a schema alone cannot check."""
     ids: dict[str, set[str]] = {}
-    for collection in ("persons", "missions", "postings", "acts", "proceedings", "requests"):
+    for collection in ("persons", "missions", "postings", "acts", "proceedings", "requests", "offences",
+                       "entries"):
         seen: set[str] = set()
         for i, item in enumerate(getattr(case, collection)):
             if item.id in seen:
@@ -289,6 +340,22 @@ def _reference_problems(case: Case) -> Iterator[InitErrorDetails]:
                                f"expected a response on or after the request ({r.date}), "
                                f"got {r.response.date}", str(r.response.date))
             yield from sourced(("requests", i, "response"), r.response)
+    yield from _more_references(case, ids, states, check, sourced)
+
+
+def _more_references(case: Case, ids, states, check, sourced) -> Iterator[InitErrorDetails]:
+    for i, o in enumerate(case.offences):
+        yield from check(("offences", i, "state"), o.state, states, "a state code from `states`")
+        for j, act in enumerate(o.acts):
+            yield from check(("offences", i, "acts", j), act, ids["acts"], "an act id from `acts`")
+        yield from sourced(("offences", i), o)
+    for i, e in enumerate(case.entries):
+        yield from check(("entries", i, "mission"), e.mission, ids["missions"], "a mission id from `missions`")
+        yield from check(("entries", i, "by"), e.by, states, "a state code from `states`")
+        if e.consent_by is not None:
+            yield from check(("entries", i, "consent_by"), e.consent_by, states | ids["persons"],
+                             "a state code or person id")
+        yield from sourced(("entries", i), e)
 
 
 def _date_order(loc: tuple, posting: Posting) -> Iterator[InitErrorDetails]:

@@ -6,6 +6,7 @@ Only rendering lives here. Every word of legal reasoning comes from the rules th
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from engine.answer import Answer, Conclusion
 from engine.facts import act_label, mission_name
@@ -26,10 +27,11 @@ PHRASES = {
     "archives_inviolable": "archives and documents inviolable",
     "entry_permitted": "entry by the receiving State's agents permitted for the request {request}",
     "waiver_effective": "valid waiver of immunity",
-    "extraditable_offence": "extraditable offence",
-    "extradition_refusable": "extradition may be refused",
-    "must_submit_for_prosecution": "must submit the case for prosecution",
+    "extraditable_offence": "{act}: an extraditable offence from {requested} to {requesting}",
+    "extradition_refusable": "{requested} may refuse to extradite him to {requesting}",
+    "must_submit_for_prosecution": "{requested} must submit the case for prosecution if it refuses to extradite",
     "available_action": "{action}",
+    "extraditable_person": "extraditable to {requesting} (accused of an extradition offence)",
 }
 
 
@@ -51,19 +53,27 @@ class Names:
             return self.missions.get(s["mission"], s["mission"])
         if "request" in s:
             return f"Request {s['request']}"
+        if "requesting" in s:
+            return f"Extradition from {self.states.get(s['requested'], s['requested'])} to " \
+                   f"{self.states.get(s['requesting'], s['requesting'])}"
         if "state" in s:
             return self.states.get(s["state"], s["state"])
         return "Other"
 
     def phrase(self, c: Conclusion) -> str:
         s = c.subject
-        filled = {
-            "state": self.states.get(s.get("state", ""), s.get("state", "")),
-            "act": self.acts.get(s.get("act", ""), s.get("act", "")),
-            "request": s.get("request", ""),
-            "action": s.get("action", ""),
-        }
-        return PHRASES.get(c.question, c.question.replace("_", " ")).format(**filled)
+        filled = {key: self.states.get(s.get(key, ""), s.get(key, "")) for key in ("state", "requesting", "requested")}
+        filled.update(act=self.acts.get(s.get("act", ""), s.get("act", "")), request=s.get("request", ""),
+                      action=self.humanise(s.get("action", "")))
+        phrase = PHRASES.get(c.question, c.question.replace("_", " ")).format(**filled)
+        if c.question == "available_action" and "act" in s:
+            phrase += f", for {filled['act']}"
+        return phrase
+
+    def humanise(self, text: str) -> str:
+        """Ids and state codes inside an action's name, replaced by names."""
+        names = {**self.states, **self.persons, **{k: v[:1].lower() + v[1:] for k, v in self.missions.items()}}
+        return re.sub(r"[A-Za-z0-9_-]+", lambda m: names.get(m.group(0), m.group(0)), text)
 
 
 def capitalised(text: str) -> str:
@@ -78,28 +88,41 @@ def verdict(c: Conclusion) -> str:
     return "UNCERTAIN" if c.window else "UNKNOWN"
 
 
+def _entry(names: Names, c: Conclusion) -> list[str]:
+    lines = [f"  {verdict(c):9} {names.phrase(c)}", f"            {c.text}"]
+    sources = f" Sources: {', '.join(c.sources)}." if c.sources else ""
+    lines.append(f"            [{'; '.join(c.cites)}]{sources}")
+    if c.window:
+        start, end = c.window.split("/")
+        lines.append(f"            Window: {start} to {end}.")
+    if c.unverified:
+        lines.append(f"            Rests on law not verified: {', '.join(c.unverified)}.")
+    return lines
+
+
 def human(answer: Answer, case: Case) -> str:
     names = Names(case)
     day = dt.date.fromisoformat(answer.as_of)
     lines = [f"{case.title}", f"as of {day.day} {day.strftime('%B %Y')} ({answer.as_of})"]
     if answer.note:
         lines.append(f"Note: {answer.note}.")
+    actions = [c for c in answer.conclusions if c.question == "available_action"]
     current = None
     for c in answer.conclusions:
+        if c.question == "available_action":
+            continue
         title = names.subject_title(c)
         if title != current:
             lines += ["", title]
             current = title
-        lines.append(f"  {verdict(c):9} {names.phrase(c)}")
-        lines.append(f"            {c.text}")
-        cited = "; ".join(c.cites)
-        sources = f" Sources: {', '.join(c.sources)}." if c.sources else ""
-        lines.append(f"            [{cited}]{sources}")
-        if c.window:
-            start, end = c.window.split("/")
-            lines.append(f"            Window: {start} to {end}.")
-        if c.unverified:
-            lines.append(f"            Rests on unverified law: {', '.join(c.unverified)}.")
+        lines += _entry(names, c)
+    if actions:
+        lines += ["", "What each State can do next"]
+        for state in dict.fromkeys(c.subject["state"] for c in actions):
+            lines.append(f" {names.states.get(state, state)}")
+            for c in actions:
+                if c.subject["state"] == state:
+                    lines += _entry(names, c)
     if answer.unknowns:
         lines += ["", "Open questions"]
         for u in answer.unknowns:

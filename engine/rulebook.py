@@ -154,9 +154,10 @@ class Firing:
 
     def conclude(self, question: str, *, holds: str, because: list[Matched], reason: str,
                  needs: str | None = None, window: str | None = None, about: dict | None = None,
-                 **subject: str) -> None:
+                 cites: list[str] | None = None, **subject: str) -> None:
         """Assert the answer to a contract question about `subject` (person, state, act, ...).
-        `about` adds fields other rules may join on (e.g. the posting) without being subject."""
+        `about` adds fields other rules may join on (e.g. the posting) without being subject;
+        `cites` adds citations read from data (a treaty's article), after the rule's own."""
         if holds not in (YES, NO, UNKNOWN):
             raise ValueError(f"holds must be yes/no/unknown, got {holds!r}")
         keys = [b.key for b in because]
@@ -167,6 +168,8 @@ class Firing:
                    **(about or {})}
         if needs:
             derived["needs"] = needs
+        if cites:
+            derived["cites"] = list(cites)
         if window:
             derived["window"] = window
         self._assert(derived)

@@ -486,7 +486,7 @@ def _(r):
 
 
 # Art. 32(1)-(2): whether a valid waiver exists for a request made by the day.
-WAIVER = dict(kind="waiver", made=("past", "uncertain"))
+WAIVER = dict(kind="waiver", mission_kind=EMBASSY, made=("past", "uncertain"))
 
 
 @rule("vcdr.32-1.waiver", article=["art. 32(1)", "art. 32(2)"],
@@ -677,7 +677,7 @@ def _(r):
 
 # Art. 39(2): once privileges have ceased, immunity from jurisdiction exists only as the
 # residual immunity for official acts. Chains on the residual conclusion.
-@rule("vcdr.39-2.functions-ended", article="art. 39(2)",
+@rule("vcdr.39-2.functions-ended", article=["art. 39(2)", "art. 31(1)"],
       says="After privileges cease, immunity from jurisdiction remains only for acts performed in the "
            "exercise of functions.",
       when=[c.pv << fact("privileges", status="ceased"),
@@ -751,6 +751,41 @@ def _open_reason(pv) -> str:
         return (f"{pv.person_name}'s privileges in {pv.state_name} changed in {pv.label}; "
                 "on this day it is uncertain whether they were in force.")
     return f"The case file does not settle whether {pv.person_name}'s privileges in {pv.state_name} were in force."
+
+
+# ---------------------------------------------------------------------------------------
+# Art. 40: third States. Art. 45: premises and archives after a break or recall.
+# ---------------------------------------------------------------------------------------
+
+# Art. 40 gives a diplomat passing through a third State only what his transit needs. A post in
+# a third State gives nothing against the former receiving State: there, what a consular post
+# gives is functional immunity (VCCR art. 43), and only towards the State it is in. An
+# additional ground for the answer the art. 39(2) rules give; never a ground of its own.
+@rule("vcdr.40.third-state-post", article="art. 40",
+      says="A post in a third State gives no immunity against the former receiving State; art. 40 "
+           "protects only transit to or from a post.",
+      when=[c.ci << fact("conclusion", question="criminal_immunity", holds=NO,
+                         rule=("vcdr.39-2.functions-ended",)),
+            c.ot << fact("consular_privileges", person=c.ci.person, status="in_force")])
+def _(r):
+    r.conclude("criminal_immunity", person=r.ci.person, state=r.ci.state, act=r.ci.act, holds=NO,
+               because=[r.ci, r.ot], cites=["VCCR art. 43"], about={"posting": r.ci.posting},
+               reason=f"His post in {r.ot.state_name} changes nothing: consular immunity there is functional "
+                      f"(VCCR art. 43) and runs only against {r.ot.state_name}; art. 40 protects transit, not "
+                      "a post elsewhere.")
+
+
+# Art. 45(a): if relations are broken off or the mission is recalled, the receiving State must
+# still respect and protect the premises, property and archives of the mission.
+@rule("vcdr.45-a.after-closing", article="art. 45(a)",
+      says="After relations are broken off or a mission is recalled, the receiving State must still "
+           "respect and protect its premises, property and archives.",
+      when=[c.mi << fact("mission", kind=EMBASSY, closed="past")])
+def _(r):
+    for question in ("premises_inviolable", "archives_inviolable"):
+        r.conclude(question, mission=r.mi.mission, holds=YES, because=[r.mi],
+                   reason=f"{r.mi.mission_name[:1].upper() + r.mi.mission_name[1:]} closed ({r.mi.closed_label}), "
+                          "but its premises, property and archives must still be respected and protected.")
 
 
 # ---------------------------------------------------------------------------------------

@@ -1,0 +1,193 @@
+"""Bilateral extradition treaties, with each treaty's terms as data.
+
+The rules here state what any such treaty's clauses do. The clauses themselves (the
+dual-criminality threshold, whether own nationals may be refused, any duty to submit the
+case for prosecution) are read from `rules/treaties/*.yaml`. Every answer cites the treaty's
+own article from that data, and carries the data's certainty. So the NZ-ROK nationality
+clause, which nobody has checked, is reported as unverified in every answer that uses it.
+
+Questions are asked of a person accused in the requesting State: of an act
+(`extraditable_offence`) and of the person (`extradition_refusable`,
+`must_submit_for_prosecution`), between a requesting and a requested State.
+"""
+
+from engine.rulebook import NO, UNKNOWN, YES, Instrument, c, fact, m
+
+TREATY = Instrument("Extradition treaty", "Bilateral extradition treaties (terms as data in rules/treaties)")
+rule = TREATY.rule
+
+def treaty_between():
+    return fact("treaty", kind="extradition", in_force=("past",))
+
+
+def accused_in(alias: str):
+    """An accusation (charge, warrant, indictment, judgment) in the requesting State, not later
+    than the day as far as the case file dates it."""
+    return fact("accusation", state=getattr(getattr(c, alias), "requesting"),
+                date=("past", "uncertain", UNKNOWN))
+
+
+# Dual criminality: the conduct must be punishable under the laws of both Parties by at least
+# the treaty's minimum (NZ-ROK art. 2(1): deprivation of liberty for at least one year).
+@rule("extradition.dual-criminality.met", article="(dual criminality)",
+      says="An offence is extraditable when the law of both Parties punishes it with at least the "
+           "treaty's minimum term of imprisonment.",
+      when=[c.tr << treaty_between(),
+            c.pr << accused_in("tr"),
+            c.tm << fact("treaty_term", treaty=c.tr.treaty, term="dual_criminality"),
+            c.a << fact("offence", m.max_months >= c.tm.min_months, act=c.pr.act, state=c.tr.requesting,
+                        max_known=YES),
+            c.b << fact("offence", m.max_months >= c.tm.min_months, act=c.a.act, state=c.tr.requested,
+                        max_known=YES)])
+def _(r):
+    r.conclude("extraditable_offence", act=r.a.act, requesting=r.tr.requesting, requested=r.tr.requested,
+               holds=YES, because=[r.tr, r.pr, r.tm, r.a, r.b], cites=[r.tm.cite],
+               reason=f"Both laws punish the conduct with at least {r.tm.min_months} months' imprisonment: "
+                      f"{r.a.law} ({r.a.name}, up to {r.a.max_months} months) in {r.tr.requesting_name}, "
+                      f"{r.b.law} ({r.b.name}, up to {r.b.max_months} months) in {r.tr.requested_name}.")
+
+
+def _below(side: str):
+    other = "requested" if side == "requesting" else "requesting"
+
+    @rule(f"extradition.dual-criminality.below-{side}", article="(dual criminality)",
+          overrides=[f"extradition.dual-criminality.unknown-{other}"],
+          says="An offence the law of either Party punishes with less than the treaty's minimum is not "
+               "extraditable (whatever the other Party's law says).",
+          when=[c.tr << treaty_between(),
+                c.pr << accused_in("tr"),
+                c.tm << fact("treaty_term", treaty=c.tr.treaty, term="dual_criminality"),
+                c.a << fact("offence", m.max_months < c.tm.min_months, act=c.pr.act, state=getattr(c.tr, side),
+                            max_known=YES)])
+    def _(r):
+        r.conclude("extraditable_offence", act=r.a.act, requesting=r.tr.requesting, requested=r.tr.requested,
+                   holds=NO, because=[r.tr, r.pr, r.tm, r.a], cites=[r.tm.cite],
+                   reason=f"{r.a.law} punishes the conduct with at most {r.a.max_months} months, below the "
+                          f"treaty's minimum of {r.tm.min_months}.")
+
+
+def _unknown(side: str):
+    @rule(f"extradition.dual-criminality.unknown-{side}", article="(dual criminality)",
+          says="Whether an offence is extraditable depends on the maximum penalty under each Party's law.",
+          when=[c.tr << treaty_between(),
+                c.pr << accused_in("tr"),
+                c.tm << fact("treaty_term", treaty=c.tr.treaty, term="dual_criminality"),
+                c.a << fact("offence", act=c.pr.act, state=getattr(c.tr, side), max_known=NO)])
+    def _(r):
+        state = r.tr.requesting_name if side == "requesting" else r.tr.requested_name
+        r.conclude("extraditable_offence", act=r.a.act, requesting=r.tr.requesting, requested=r.tr.requested,
+                   holds=UNKNOWN, because=[r.tr, r.pr, r.tm, r.a], cites=[r.tm.cite],
+                   needs=f"the offence the conduct constitutes under the law of {state}, and its maximum penalty",
+                   reason="The case file does not give the offence and its maximum penalty under both laws.")
+
+
+for _side in ("requesting", "requested"):
+    _below(_side)
+    _unknown(_side)
+
+
+# Own nationals: the treaty's nationality clause, as the data gives it.
+@rule("extradition.nationality.own-national", article="(nationality of the person sought)",
+      says="Where the treaty lets a Party refuse to extradite its own nationals, the requested State "
+           "may refuse to surrender one of them.",
+      when=[c.tr << treaty_between(),
+            c.pr << accused_in("tr"),
+            c.tm << fact("treaty_term", treaty=c.tr.treaty, term="nationality", own_nationals="may_refuse"),
+            c.na << fact("nationality", person=c.pr.person, state=c.tr.requested, holds=YES)])
+def _(r):
+    r.conclude("extradition_refusable", person=r.na.person, requesting=r.tr.requesting,
+               requested=r.tr.requested, holds=YES, because=[r.tr, r.pr, r.tm, r.na], cites=[r.tm.cite],
+               reason=f"{r.na.person_name} is a national of {r.tr.requested_name}, which the treaty allows to "
+                      "refuse to extradite its own nationals.")
+
+
+@rule("extradition.nationality.not-national", article="(nationality of the person sought)",
+      says="The nationality ground is not open where the person sought is not a national of the requested State.",
+      when=[c.tr << treaty_between(),
+            c.pr << accused_in("tr"),
+            c.tm << fact("treaty_term", treaty=c.tr.treaty, term="nationality"),
+            c.na << fact("nationality", person=c.pr.person, state=c.tr.requested, holds=NO)])
+def _(r):
+    r.conclude("extradition_refusable", person=r.na.person, requesting=r.tr.requesting,
+               requested=r.tr.requested, holds=NO, because=[r.tr, r.pr, r.tm, r.na], cites=[r.tm.cite],
+               reason=f"{r.na.person_name} is not a national of {r.tr.requested_name}: the nationality ground is "
+                      "not open (the treaty's other grounds of refusal are not encoded).")
+
+
+@rule("extradition.nationality.unknown", article="(nationality of the person sought)",
+      says="Whether the nationality ground is open depends on the nationality of the person sought.",
+      when=[c.tr << treaty_between(),
+            c.pr << accused_in("tr"),
+            c.tm << fact("treaty_term", treaty=c.tr.treaty, term="nationality"),
+            c.na << fact("nationality", person=c.pr.person, state=c.tr.requested, holds=UNKNOWN)])
+def _(r):
+    r.conclude("extradition_refusable", person=r.na.person, requesting=r.tr.requesting,
+               requested=r.tr.requested, holds=UNKNOWN, because=[r.tr, r.pr, r.tm, r.na], cites=[r.tm.cite],
+               needs=f"whether {r.na.person_name} is a national of {r.tr.requested_name}",
+               reason="The person's nationality is not reported.")
+
+
+# Aut dedere aut judicare: whether a refusal on the ground of nationality obliges the requested
+# State to submit the case to its prosecutors. The data says what the clause provides and how
+# sure that is; an unverified clause settles nothing.
+@rule("extradition.submit-for-prosecution", article="(submission for prosecution after refusal)",
+      says="Where the treaty so provides, a Party that refuses to extradite its national must submit "
+           "the case to its own authorities for prosecution.",
+      when=[c.rf << fact("conclusion", question="extradition_refusable", holds=YES),
+            c.tr << fact("treaty", kind="extradition", requesting=c.rf.requesting, requested=c.rf.requested),
+            c.tm << fact("treaty_term", treaty=c.tr.treaty, term="submit_for_prosecution")])
+def _(r):
+    subject = dict(person=r.rf.person, requesting=r.rf.requesting, requested=r.rf.requested)
+    if r.tm.certainty != "verified":
+        r.conclude("must_submit_for_prosecution", **subject, holds=UNKNOWN, because=[r.rf, r.tm],
+                   cites=[r.tm.cite],
+                   needs=f"the checked text of the treaty's clause on submission for prosecution "
+                         f"({r.tm.article}; believed to apply '{r.tm.on_refusal}', {r.tm.certainty})",
+                   reason=f"If {r.tr.requested_name} refused to extradite its national, whether it must then "
+                          "submit the case for prosecution depends on a treaty clause nobody has checked.")
+        return
+    holds = {"always": YES, "on_request": YES, "none": NO}.get(r.tm.on_refusal, UNKNOWN)
+    when = " if the requesting State asks" if r.tm.on_refusal == "on_request" else ""
+    r.conclude("must_submit_for_prosecution", **subject, holds=holds, because=[r.rf, r.tm], cites=[r.tm.cite],
+               reason=f"A refusal on the ground of nationality obliges {r.tr.requested_name} to submit the case "
+                      f"to its prosecutors{when}." if holds == YES else
+                      "The treaty imposes no duty to prosecute after a refusal.")
+
+
+# What each Party may do under the treaty, once the offence is extraditable.
+@rule("extradition.provisional-arrest", article="(provisional arrest)",
+      says="In urgency, the requesting Party may ask for the person's provisional arrest before it "
+           "presents the request, which must then follow within the treaty's time limit.",
+      when=[c.eo << fact("conclusion", question="extraditable_offence", holds=YES),
+            c.tr << fact("treaty", kind="extradition", requesting=c.eo.requesting, requested=c.eo.requested),
+            c.tm << fact("treaty_term", treaty=c.tr.treaty, term="provisional_arrest")])
+def _(r):
+    r.conclude("available_action", state=r.tr.requesting,
+               action=f"request provisional arrest in {r.tr.requested}", holds=YES,
+               because=[r.eo, r.tr, r.tm], cites=[r.tm.cite],
+               reason=f"In urgency, {r.tr.requesting_name} may ask {r.tr.requested_name} to arrest him "
+                      f"provisionally; the formal request must follow within {r.tm.days_for_request} days.")
+
+
+@rule("extradition.grant", article="(obligation to extradite)",
+      says="The requested Party undertakes to extradite persons wanted for prosecution for an "
+           "extraditable offence, subject to the treaty's grounds of refusal.",
+      when=[c.eo << fact("conclusion", question="extraditable_offence", holds=YES),
+            c.tr << fact("treaty", kind="extradition", requesting=c.eo.requesting, requested=c.eo.requested),
+            c.tm << fact("treaty_term", treaty=c.tr.treaty, term="obligation")])
+def _(r):
+    r.conclude("available_action", state=r.tr.requested,
+               action=f"grant extradition to {r.tr.requesting} if formally requested", holds=YES,
+               because=[r.eo, r.tr, r.tm], cites=[r.tm.cite],
+               reason=f"The offence is extraditable, so on a formal request {r.tr.requested_name} may, and in "
+                      "principle undertakes to, surrender him.")
+
+
+@rule("extradition.refuse-own-national", article="(nationality of the person sought)",
+      says="A Party the treaty lets refuse its own nationals may refuse to surrender one.",
+      when=[c.rf << fact("conclusion", question="extradition_refusable", holds=YES,
+                         rule="extradition.nationality.own-national")])
+def _(r):
+    r.conclude("available_action", state=r.rf.requested,
+               action=f"refuse extradition of its national to {r.rf.requesting}", holds=YES, because=[r.rf],
+               reason="It may refuse to surrender its own national, on the treaty's nationality clause.")

@@ -1,0 +1,473 @@
+"""Vienna Convention on Consular Relations, 1963 (VCCR): the articles this engine encodes.
+
+Read top to bottom in treaty order; each rule opens with its article and a paraphrase. Check
+them against the text (S-VCCR in ../shared/case/legal-brief.md).
+
+Consular protection is functional and partial, where diplomatic protection is personal:
+- immunity from jurisdiction only for acts in the exercise of consular functions (art. 43);
+- a consular officer may be arrested pending trial for a grave crime on a judicial decision (art. 41);
+- consular premises are inviolable only in the part used exclusively for the post's work, and
+  consent to enter is assumed in a fire or other disaster (art. 31); a residence has none;
+- a waiver must be express and communicated in writing (art. 45).
+
+The findings here are `consular_standing` and `consular_privileges`, kept apart from the
+VCDR's so that no diplomatic rule ever fires on a consular posting.
+"""
+
+from engine.rulebook import NO, UNKNOWN, YES, Instrument, c, contains, fact, m
+
+VCCR = Instrument("VCCR", "Vienna Convention on Consular Relations, 1963")
+rule = VCCR.rule
+
+CONSULAR_POST = "consular_post"
+NOT_YET = ("future", "unknown")
+
+
+def member_of_post(*also, **fields):
+    """A posting to a consular post, with any further conditions on it."""
+    return fact("posting", *also, mission_kind=CONSULAR_POST, **fields)
+
+
+def standing(r, name, *, jurisdiction, inviolability, witness, needs=None):
+    r.find("consular_standing", because=[r.p], posting=r.p.posting, person=r.p.person, state=r.p.state,
+           standing=name, jurisdiction=jurisdiction, inviolability=inviolability, witness=witness,
+           needs=needs or "")
+
+
+# ---------------------------------------------------------------------------------------
+# Art. 1(1)(d)-(e) with arts. 41, 43, 44 and art. 71: who is entitled to what.
+#   jurisdiction:  official_acts | none | unknown        (art. 43: functional only)
+#   inviolability: save_grave_crime | official_acts | none | unknown   (art. 41)
+#   witness:       may_decline | official_matters | compellable | unknown  (art. 44)
+# ---------------------------------------------------------------------------------------
+
+# Art. 1(1)(d), arts. 41, 43, 44: a consular officer who is neither a national nor a permanent
+# resident of the receiving State.
+@rule("vccr.1-d.consular-officer", article="art. 1(1)(d)",
+      says="A consular officer who is neither a national nor a permanent resident of the receiving "
+           "State has functional immunity (art. 43), limited inviolability (art. 41) and may decline "
+           "to give evidence (art. 44).",
+      when=[c.p << member_of_post(category="consular_officer", rs_national=NO, rs_resident=NO)])
+def _(r):
+    standing(r, "consular officer", jurisdiction="official_acts", inviolability="save_grave_crime",
+             witness="may_decline")
+
+
+# Art. 1(1)(e), arts. 43, 44: a consular employee (administrative or technical service).
+@rule("vccr.1-e.consular-employee", article="art. 1(1)(e)",
+      says="A consular employee who is neither a national nor a permanent resident of the receiving "
+           "State has functional immunity (art. 43) but no personal inviolability, and may not "
+           "refuse to give evidence save on matters connected with his functions (art. 44).",
+      when=[c.p << member_of_post(category="consular_employee", rs_national=NO, rs_resident=NO)])
+def _(r):
+    standing(r, "consular employee", jurisdiction="official_acts", inviolability="none",
+             witness="official_matters")
+
+
+# Art. 71(1): a consular officer who is a national or permanent resident of the receiving State
+# has immunity and inviolability only for official acts, and the art. 44(3) privilege.
+@rule("vccr.71-1.national-officer", article="art. 71(1)",
+      says="A consular officer who is a national or permanent resident of the receiving State has "
+           "immunity from jurisdiction and personal inviolability only for official acts in the "
+           "exercise of his functions.",
+      when=[c.p << member_of_post((m.rs_national == YES) | (m.rs_resident == YES), category="consular_officer")])
+def _(r):
+    standing(r, "consular officer who is a national or permanent resident of the receiving State",
+             jurisdiction="official_acts", inviolability="official_acts", witness="official_matters")
+
+
+# Art. 71(2): other members of the post who are nationals or permanent residents of the
+# receiving State have privileges only as far as it grants them.
+@rule("vccr.71-2.local-members", article="art. 71(2)",
+      says="Other members of the consular post who are nationals or permanent residents of the "
+           "receiving State enjoy privileges and immunities only as far as that State grants them.",
+      when=[c.p << member_of_post((m.rs_national == YES) | (m.rs_resident == YES),
+                                  category=("consular_employee", "service_staff", "private_servant", "family_member"))])
+def _(r):
+    standing(r, "member of the consular post who is a national or permanent resident of the receiving State",
+             jurisdiction="none", inviolability="none", witness="compellable")
+
+
+@rule("vccr.1.standing-unknown", article=["art. 1(1)", "art. 71"],
+      says="What a member of a consular post is entitled to depends on his category and on whether "
+           "he is a national or permanent resident of the receiving State.",
+      when=[c.p << member_of_post(
+          (m.category == UNKNOWN)
+          | (((m.rs_national == UNKNOWN) & (m.rs_resident != YES)) | ((m.rs_resident == UNKNOWN) & (m.rs_national == NO))))])
+def _(r):
+    standing(r, "member of the consular post of unreported category or residence", jurisdiction=UNKNOWN,
+             inviolability=UNKNOWN, witness=UNKNOWN,
+             needs=f"{r.p.person_name}'s category at the consular post (VCCR art. 1(1)) and whether he is a "
+                   f"national or permanent resident of {r.p.state_name} (art. 71)")
+
+
+# ---------------------------------------------------------------------------------------
+# Art. 31: consular premises, inviolable only in part. Art. 33: consular archives.
+# ---------------------------------------------------------------------------------------
+
+@rule("vccr.31-2.premises", article=["art. 31(1)", "art. 31(2)"],
+      says="Consular premises are inviolable only to the extent of art. 31: the receiving State's "
+           "authorities may not enter the part used exclusively for the post's work without consent.",
+      when=[c.mi << fact("mission", kind=CONSULAR_POST)])
+def _(r):
+    r.conclude("premises_inviolable", mission=r.mi.mission, holds=YES, because=[r.mi],
+               reason=f"The part of the premises of {r.mi.mission_name} used exclusively for its work may not be "
+                      "entered without the consent of the head of post, his designee or the head of the "
+                      "diplomatic mission; consent is assumed in a fire or other disaster requiring prompt "
+                      "protective action. Other parts, and any residence, are not inviolable.")
+
+
+@rule("vccr.31-2.entry-with-consent", article="art. 31(2)",
+      says="Entry into the working part of consular premises is lawful with the consent of the head of "
+           "post, his designee or the head of the sending State's diplomatic mission.",
+      when=[c.en << fact("entry", m.consent_by != "none", area="work_area", date=("past", "uncertain", UNKNOWN)),
+            c.mi << fact("mission", mission=c.en.mission, kind=CONSULAR_POST),
+            c.po << fact("posting", mission=c.en.mission, person=c.en.consent_by)])
+def _(r):
+    r.conclude("entry_permitted", mission=r.mi.mission, entry=r.en.entry, holds=YES,
+               because=[r.en, r.mi, r.po],
+               reason=f"{r.po.person_name} of the post consented to the entry ({r.en.purpose}).")
+
+
+@rule("vccr.31-2.fire-or-disaster", article="art. 31(2)",
+      says="Consent to enter may be assumed in case of fire or other disaster requiring prompt protective action.",
+      when=[c.en << fact("entry", area="work_area", consent_by="none", emergency=("fire", "disaster"),
+                         date=("past", "uncertain", UNKNOWN)),
+            c.mi << fact("mission", mission=c.en.mission, kind=CONSULAR_POST)])
+def _(r):
+    r.conclude("entry_permitted", mission=r.mi.mission, entry=r.en.entry, holds=YES, because=[r.en, r.mi],
+               reason=f"No one consented, but there was a {r.en.emergency} requiring prompt protective action: "
+                      "consent is assumed.")
+
+
+@rule("vccr.31-2.no-consent", article="art. 31(2)",
+      says="Without consent, and with no fire or disaster, the receiving State may not enter the part of "
+           "consular premises used exclusively for the post's work.",
+      when=[c.en << fact("entry", area="work_area", consent_by="none", emergency="none",
+                         date=("past", "uncertain", UNKNOWN)),
+            c.mi << fact("mission", mission=c.en.mission, kind=CONSULAR_POST)])
+def _(r):
+    r.conclude("entry_permitted", mission=r.mi.mission, entry=r.en.entry, holds=NO, because=[r.en, r.mi],
+               reason=f"No consent and no emergency: entry into the working part of {r.mi.mission_name} "
+                      f"({r.en.purpose}) is not permitted.")
+
+
+@rule("vccr.31.outside-work-area", article="art. 31(2)",
+      says="Art. 31(2) protects only the part used exclusively for the post's work; the VCCR gives no "
+           "inviolability to other parts or to a consular officer's residence.",
+      when=[c.en << fact("entry", area=("other_part", "residence"), date=("past", "uncertain", UNKNOWN)),
+            c.mi << fact("mission", mission=c.en.mission, kind=CONSULAR_POST)])
+def _(r):
+    where = "a residence" if r.en.area == "residence" else "a part not used exclusively for the post's work"
+    r.conclude("entry_permitted", mission=r.mi.mission, entry=r.en.entry, holds=YES, because=[r.en, r.mi],
+               reason=f"The entry was into {where}, which the VCCR does not make inviolable.")
+
+
+@rule("vccr.33.archives", article="art. 33",
+      says="Consular archives and documents are inviolable at all times and wherever they may be.",
+      when=[c.mi << fact("mission", kind=CONSULAR_POST)])
+def _(r):
+    r.conclude("archives_inviolable", mission=r.mi.mission, holds=YES, because=[r.mi],
+               reason=f"The archives and documents of {r.mi.mission_name} (papers, films, tapes and registers "
+                      "included) are inviolable at all times and wherever they are.")
+
+
+# ---------------------------------------------------------------------------------------
+# Art. 41: personal inviolability of consular officers.
+# ---------------------------------------------------------------------------------------
+
+@rule("vccr.41-1.inviolable", article="art. 41(1)",
+      says="A consular officer is not liable to arrest or detention pending trial, except for a grave "
+           "crime and on a decision of the competent judicial authority.",
+      when=[c.pv << fact("consular_privileges", status="in_force"),
+            c.sd << fact("consular_standing", posting=c.pv.posting, inviolability="save_grave_crime")])
+def _(r):
+    r.conclude("personal_inviolability", person=r.pv.person, state=r.pv.state, holds=YES, because=[r.pv, r.sd],
+               reason=f"As a {r.sd.standing}, {r.pv.person_name} may not be arrested or detained in "
+                      f"{r.pv.state_name} pending trial, save for a grave crime on a judicial decision "
+                      "(\"grave crime\" is not defined by the Convention).")
+
+
+@rule("vccr.41.not-inviolable", article=["art. 41", "art. 71"],
+      says="Consular employees, and officers who are nationals or permanent residents of the receiving "
+           "State (save for official acts), have no personal inviolability.",
+      when=[c.pv << fact("consular_privileges", status="in_force"),
+            c.sd << fact("consular_standing", posting=c.pv.posting, inviolability=("none", "official_acts"))])
+def _(r):
+    r.conclude("personal_inviolability", person=r.pv.person, state=r.pv.state, holds=NO, because=[r.pv, r.sd],
+               reason=f"As a {r.sd.standing}, {r.pv.person_name} has no personal inviolability in {r.pv.state_name}.")
+
+
+# ---------------------------------------------------------------------------------------
+# Art. 43: immunity from jurisdiction, for acts in the exercise of consular functions only.
+# ---------------------------------------------------------------------------------------
+
+@rule("vccr.43-1.functional", article="art. 43(1)",
+      says="Consular officers and employees are immune from the receiving State's judicial and "
+           "administrative jurisdiction only for acts performed in the exercise of consular functions.",
+      when=[c.pv << fact("consular_privileges", status="in_force"),
+            c.sd << fact("consular_standing", posting=c.pv.posting, jurisdiction="official_acts"),
+            c.ac << fact("act", person=c.pv.person, done=("past", "uncertain", UNKNOWN))])
+def _(r):
+    official = r.ac.official
+    reason = {
+        YES: f"{r.pv.person_name} is a {r.sd.standing}: immune in {r.pv.state_name} for acts in the exercise of "
+             "consular functions, and this was one.",
+        NO: f"{r.pv.person_name} is a {r.sd.standing}: immune in {r.pv.state_name} only for acts in the exercise "
+            "of consular functions, and this was not one.",
+        UNKNOWN: f"{r.pv.person_name} is a {r.sd.standing}: immune in {r.pv.state_name} only for official acts, "
+                 "and the case file does not say whether this was one.",
+    }[official]
+    needs = "whether the act was performed in the exercise of consular functions" if official == UNKNOWN else None
+    for question in ("criminal_immunity", "civil_immunity"):
+        r.conclude(question, person=r.pv.person, state=r.pv.state, act=r.ac.act, holds=official,
+                   because=[r.pv, r.sd, r.ac], about={"posting": r.pv.posting}, reason=reason, needs=needs)
+
+
+@rule("vccr.71-2.no-immunity", article="art. 71(2)",
+      says="Members of the post the Convention gives nothing to are subject to the receiving State's jurisdiction.",
+      when=[c.pv << fact("consular_privileges", status="in_force"),
+            c.sd << fact("consular_standing", posting=c.pv.posting, jurisdiction="none"),
+            c.ac << fact("act", person=c.pv.person, done=("past", "uncertain", UNKNOWN))])
+def _(r):
+    for question in ("criminal_immunity", "civil_immunity"):
+        r.conclude(question, person=r.pv.person, state=r.pv.state, act=r.ac.act, holds=NO,
+                   because=[r.pv, r.sd, r.ac], about={"posting": r.pv.posting},
+                   reason=f"As a {r.sd.standing}, {r.pv.person_name} has no immunity in {r.pv.state_name} "
+                          "save as that State grants.")
+
+
+# ---------------------------------------------------------------------------------------
+# Art. 44: liability to give evidence.
+# ---------------------------------------------------------------------------------------
+
+@rule("vccr.44-1.officer-may-decline", article="art. 44(1)",
+      says="A consular officer may be called as a witness, but if he declines no coercive measure or "
+           "penalty may be applied to him.",
+      when=[c.pv << fact("consular_privileges", status="in_force"),
+            c.sd << fact("consular_standing", posting=c.pv.posting, witness="may_decline")])
+def _(r):
+    r.conclude("must_give_evidence", person=r.pv.person, state=r.pv.state, holds=NO, because=[r.pv, r.sd],
+               reason=f"{r.pv.person_name} may be called as a witness in {r.pv.state_name} but cannot be "
+                      "compelled: no coercive measure or penalty if he declines.")
+
+
+@rule("vccr.44-3.official-matters", article=["art. 44(1)", "art. 44(3)"],
+      says="Other members of the post may not decline to give evidence, save on matters connected "
+           "with their functions.",
+      when=[c.pv << fact("consular_privileges", status="in_force"),
+            c.sd << fact("consular_standing", posting=c.pv.posting, witness=("official_matters", "compellable"))])
+def _(r):
+    save = " save on matters connected with his functions" if r.sd.witness == "official_matters" else ""
+    r.conclude("must_give_evidence", person=r.pv.person, state=r.pv.state, holds=YES, because=[r.pv, r.sd],
+               reason=f"As a {r.sd.standing}, {r.pv.person_name} may be compelled to give evidence in "
+                      f"{r.pv.state_name}{save}.")
+
+
+# ---------------------------------------------------------------------------------------
+# Art. 45: waiver: by the sending State, express, and communicated in writing.
+# ---------------------------------------------------------------------------------------
+
+WAIVER = dict(kind="waiver", mission_kind=CONSULAR_POST, made=("past", "uncertain"))
+
+
+@rule("vccr.45-2.waiver", article=["art. 45(1)", "art. 45(2)"],
+      says="The sending State may waive; the waiver must be express and communicated to the receiving "
+           "State in writing.",
+      when=[c.rq << fact("request", answer="granted", by=m.sending_state, express=YES, in_writing=YES, **WAIVER)])
+def _(r):
+    r.conclude("waiver_effective", request=r.rq.request, holds=YES, because=[r.rq],
+               reason=f"{r.rq.by}, the sending State, waived expressly and in writing ({r.rq.answer_label}).")
+
+
+@rule("vccr.45-2.not-in-writing", article="art. 45(2)",
+      says="A consular waiver not communicated in writing, or not express, is no waiver.",
+      when=[c.rq << fact("request", (m.in_writing == NO) | (m.express == NO), answer="granted",
+                         by=m.sending_state, **WAIVER)])
+def _(r):
+    missing = "in writing" if r.rq.in_writing == NO else "express"
+    r.conclude("waiver_effective", request=r.rq.request, holds=NO, because=[r.rq],
+               reason=f"The sending State's waiver was not {missing}; VCCR art. 45(2) requires an express "
+                      "waiver communicated in writing.")
+
+
+@rule("vccr.45-2.form-unknown", article="art. 45(2)",
+      says="Whether a consular waiver is valid turns on whether it was express and in writing.",
+      when=[c.rq << fact("request", ((m.in_writing == UNKNOWN) & (m.express != NO))
+                         | ((m.express == UNKNOWN) & (m.in_writing != NO)),
+                         answer="granted", by=m.sending_state, **WAIVER)])
+def _(r):
+    r.conclude("waiver_effective", request=r.rq.request, holds=UNKNOWN, because=[r.rq],
+               needs="whether the sending State's waiver was express and communicated in writing (VCCR art. 45(2))",
+               reason="The sending State granted the request; the case file does not say it did so expressly in writing.")
+
+
+@rule("vccr.45-1.only-sending-state", article="art. 45(1)",
+      says="Only the sending State may waive a consular immunity.",
+      when=[c.rq << fact("request", m.by != m.sending_state, answer="granted", **WAIVER)])
+def _(r):
+    r.conclude("waiver_effective", request=r.rq.request, holds=NO, because=[r.rq],
+               reason=f"The waiver came from {r.rq.by}, not from the sending State: no waiver.")
+
+
+@rule("vccr.45-1.refused", article="art. 45(1)",
+      says="A request declined or unanswered is no waiver.",
+      when=[c.rq << fact("request", answer=("declined", "pending"), **WAIVER)])
+def _(r):
+    r.conclude("waiver_effective", request=r.rq.request, holds=NO, because=[r.rq],
+               reason=f"The request ({r.rq.purpose}) was {r.rq.answer}: no waiver.")
+
+
+# ---------------------------------------------------------------------------------------
+# Art. 53: beginning and end of consular privileges; residual immunity without time limit.
+# ---------------------------------------------------------------------------------------
+
+def privileges(r, status, *, deciding=None, needs=None):
+    window = r.p._d.get(f"{deciding}_window", "") if deciding else ""
+    label = r.p._d.get(f"{deciding}_label", "") if deciding else ""
+    r.find("consular_privileges", because=[r.p], posting=r.p.posting, person=r.p.person, state=r.p.state,
+           status=status, window=window, label=label, needs=needs or "",
+           person_name=r.p.person_name, state_name=r.p.state_name)
+
+
+STILL_IN_POST = (m.arrived == "past") | (m.in_post == YES) | ((m.in_post == "after") & (m.end_reported == YES))
+
+
+@rule("vccr.53-1.in-force", article="art. 53(1)",
+      says="Consular privileges run from entry into the receiving State to take up the post.",
+      when=[c.p << member_of_post(STILL_IN_POST, functions_ended=NOT_YET, departed=NOT_YET)])
+def _(r):
+    privileges(r, "in_force", deciding="arrived")
+
+
+@rule("vccr.53-1.not-begun", article="art. 53(1)",
+      says="Before entry to take up the post, consular privileges have not begun.",
+      when=[c.p << member_of_post(in_post="no", arrived="future")])
+def _(r):
+    privileges(r, "not_begun", deciding="arrived")
+
+
+@rule("vccr.53-1.start-open", article="art. 53(1)",
+      says="Privileges begin on entry; an entry date not reported, or a day inside its window, leaves "
+           "the start open.",
+      when=[c.p << member_of_post(in_post="no", arrived=("uncertain", UNKNOWN), functions_ended=NOT_YET,
+                                  departed=NOT_YET)])
+def _(r):
+    if r.p.arrived == "uncertain":
+        privileges(r, "uncertain", deciding="arrived",
+                   needs=f"the exact date {r.p.person_name} took up the post, within {r.p.arrived_label}")
+    else:
+        privileges(r, "unknown", needs=f"when {r.p.person_name} took up the post in {r.p.state_name} (VCCR art. 53(1))")
+
+
+# Art. 53(3): when functions end, privileges cease on leaving the receiving State or on expiry
+# of a reasonable period to do so, "whichever is the sooner". Until the person leaves, whether
+# that period has run out is a question the case file cannot settle.
+@rule("vccr.53-3.ceased", article="art. 53(3)",
+      says="When functions end, consular privileges cease on departure or on expiry of a reasonable "
+           "period to leave, whichever is the sooner.",
+      when=[c.p << member_of_post(departed="past")])
+def _(r):
+    privileges(r, "ceased", deciding="departed")
+
+
+@rule("vccr.53-3.reasonable-period", article="art. 53(3)",
+      says="After functions end and before departure, privileges last only for a reasonable period to leave.",
+      when=[c.p << member_of_post(functions_ended="past", departed=("future", UNKNOWN))])
+def _(r):
+    privileges(r, "unknown", deciding="functions_ended",
+               needs=f"when {r.p.person_name} left {r.p.state_name}, or whether a reasonable period to leave "
+                     f"after his functions ended ({r.p.functions_ended_label}) had expired (VCCR art. 53(3))")
+
+
+@rule("vccr.53-3.end-window", article="art. 53(3)",
+      says="Inside the reported window of the end of functions or of departure, whether privileges still "
+           "run is uncertain.",
+      when=[c.p << member_of_post((m.departed == "uncertain")
+                                  | ((m.functions_ended == "uncertain") & (m.departed != "past")))])
+def _(r):
+    deciding = "departed" if r.p.departed == "uncertain" else "functions_ended"
+    event = "left" if deciding == "departed" else "ended his consular functions in"
+    privileges(r, "uncertain", deciding=deciding,
+               needs=f"the exact date {r.p.person_name} {event} {r.p.state_name}, within "
+                     f"{r.p._d.get(deciding + '_label')}")
+
+
+# Art. 53(4): for acts in the exercise of functions, immunity from jurisdiction continues
+# without limitation of time.
+@rule("vccr.53-4.residual", article="art. 53(4)",
+      says="For acts performed by a consular officer or employee in the exercise of his functions, "
+           "immunity from jurisdiction continues without limitation of time.",
+      when=[c.p << member_of_post(category=("consular_officer", "consular_employee")),
+            c.ac << fact("act", person=c.p.person, done=("past", "uncertain", UNKNOWN))])
+def _(r):
+    official = r.ac.official
+    reason = {
+        YES: "The act was performed in the exercise of consular functions: immunity for it continues without limitation of time.",
+        NO: "The act was not performed in the exercise of consular functions: no immunity for it survives the end of those functions.",
+        UNKNOWN: "Whether immunity for the act survives depends on whether it was performed in the exercise of consular functions.",
+    }[official]
+    r.conclude("residual_immunity", person=r.p.person, state=r.p.state, act=r.ac.act, holds=official,
+               because=[r.p, r.ac], reason=reason,
+               needs="whether the act was performed in the exercise of consular functions (VCCR art. 53(4))"
+               if official == UNKNOWN else None)
+
+
+@rule("vccr.53-4.after-end", article=["art. 53(3)", "art. 53(4)"],
+      says="Once consular privileges have ceased, immunity remains only for acts in the exercise of functions.",
+      when=[c.pv << fact("consular_privileges", status="ceased"),
+            c.ri << fact("conclusion", question="residual_immunity", person=c.pv.person, state=c.pv.state)])
+def _(r):
+    for question in ("criminal_immunity", "civil_immunity"):
+        r.conclude(question, person=r.pv.person, state=r.pv.state, act=r.ri.act, holds=r.ri.holds,
+                   because=[r.pv, r.ri], about={"posting": r.pv.posting}, needs=r.ri.needs,
+                   reason=f"{r.pv.person_name} left {r.pv.state_name} ({r.pv.label}); his consular privileges ceased. "
+                          + r.ri.reason)
+    r.conclude("personal_inviolability", person=r.pv.person, state=r.pv.state, holds=NO, because=[r.pv],
+               reason=f"{r.pv.person_name}'s consular inviolability in {r.pv.state_name} ended when he left ({r.pv.label}).")
+
+
+@rule("vccr.53.open", article="art. 53",
+      says="While it is uncertain or unknown whether consular privileges run, so is every protection "
+           "that depends on them.",
+      when=[c.pv << fact("consular_privileges", status=("uncertain", UNKNOWN))])
+def _(r):
+    for question in ("personal_inviolability", "must_give_evidence"):
+        r.conclude(question, person=r.pv.person, state=r.pv.state, holds=UNKNOWN, because=[r.pv],
+                   window=r.pv.window or None, needs=r.pv.needs,
+                   reason=f"It is not settled whether {r.pv.person_name}'s consular privileges in "
+                          f"{r.pv.state_name} were in force on this day.")
+
+
+@rule("vccr.53.open-act", article="art. 53",
+      says="While it is uncertain or unknown whether consular privileges run, immunity for an act is "
+           "settled only if the act was not official (art. 43 covers official acts alone).",
+      when=[c.pv << fact("consular_privileges", status=("uncertain", UNKNOWN)),
+            c.ac << fact("act", person=c.pv.person, done=("past", "uncertain", UNKNOWN))])
+def _(r):
+    # Functional immunity does not depend on the dates for a non-official act: there is none
+    # whether or not the post is still held; the dates matter only for official acts.
+    if r.ac.official == NO:
+        holds, needs, window = NO, None, None
+        reason = (f"Whether or not {r.pv.person_name}'s consular privileges still ran, they never covered an act "
+                  "outside consular functions.")
+    else:
+        holds, needs, window = UNKNOWN, r.pv.needs, r.pv.window or None
+        reason = f"It is not settled whether {r.pv.person_name}'s consular privileges were in force on this day."
+    for question in ("criminal_immunity", "civil_immunity"):
+        r.conclude(question, person=r.pv.person, state=r.pv.state, act=r.ac.act, holds=holds,
+                   because=[r.pv, r.ac], about={"posting": r.pv.posting}, needs=needs, window=window,
+                   reason=reason)
+
+
+# Art. 25(a): the functions of a member of a consular post end on notification by the sending
+# State that they have come to an end; the sending State may so recall him at any time.
+@rule("vccr.25-a.recall", article="art. 25(a)",
+      says="The sending State may end a consular member's functions by notifying the receiving State.",
+      when=[c.pv << fact("consular_privileges", status="in_force"),
+            c.po << fact("posting", posting=c.pv.posting)])
+def _(r):
+    r.conclude("available_action", state=r.po.sending_state, action=f"recall {r.pv.person}", holds=YES,
+               because=[r.pv, r.po],
+               reason=f"{r.po.sending_state_name} may recall {r.pv.person_name} from {r.po.mission_name}; his "
+                      "functions end when it notifies the receiving State.")
