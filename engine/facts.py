@@ -71,6 +71,7 @@ def _facts(case: Case, day: dt.date) -> Iterator[dict]:
         state = missions[place].receiving_state if place else (a.state or "")
         yield {"t": "act", "key": f"act:{a.id}", "act": a.id, "person": a.person,
                "official": three_valued(a.official), "mission": place, "state": state,
+               "civil_matter": a.civil_matter.value if a.civil_matter else "none",
                "act_label": act_label(a), **dated("done", a.when, day)}
     for r in case.requests:
         yield _request(r, case, day)

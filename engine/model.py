@@ -95,6 +95,14 @@ class Posting(Sourced):
     )
 
 
+class CivilMatter(str, Enum):
+    """The civil matters excepted from a diplomatic agent's immunity (VCDR art. 31(1)(a)-(c))."""
+
+    immovable_property = "immovable_property"  # (a) a real action on private immovable property
+    succession = "succession"  # (b) a succession in which he is involved as a private person
+    professional_or_commercial = "professional_or_commercial"  # (c) activity outside his functions
+
+
 class Act(Sourced):
     id: Id
     person: Id
@@ -103,6 +111,8 @@ class Act(Sourced):
     state: StateCode | None = Field(None, description="where it happened, if not at a mission")
     description: str
     counts: int = Field(1, ge=1)
+    civil_matter: CivilMatter | None = Field(
+        None, description="for a civil claim: one of the VCDR art. 31(1)(a)-(c) matters, if it is one")
     official: bool | None = Field(
         description="performed in the exercise of functions? a legal characterisation the "
         "case file states, with a note; null: not established"

@@ -9,9 +9,13 @@ one-line paraphrase, and whether the law behind it is verified.
 
 from __future__ import annotations
 
+import ast
 import hashlib
+import inspect
+import textwrap
 from dataclasses import dataclass, field
 from enum import Enum
+from functools import lru_cache
 from typing import Any, Callable, Iterable
 
 from durable.engine import MessageObservedException
@@ -42,6 +46,21 @@ class Rule:
     @property
     def cites(self) -> list[str]:
         return [f"{self.instrument} {a}" for a in self.articles]
+
+    @property
+    def answers(self) -> frozenset[str]:
+        """The contract questions this rule may answer, read from its action's source (question
+        names are distinctive strings); `Firing.conclude` refuses any other."""
+        return _questions_named_in(self.then)
+
+
+@lru_cache(maxsize=None)
+def _questions_named_in(function: Callable) -> frozenset[str]:
+    from engine.answer import QUESTIONS
+
+    tree = ast.parse(textwrap.dedent(inspect.getsource(function)))
+    named = {node.value for node in ast.walk(tree) if isinstance(node, ast.Constant)}
+    return frozenset(q for q in QUESTIONS if q in named)
 
 
 @dataclass
@@ -91,8 +110,6 @@ def fact(kind: str, /, *also: value, **fields) -> value:
     values, a joined fact's field (`c.alias.field`), `differs(...)` or `contains(...)`;
     `also` takes any further durable-rules condition on the same fact."""
     expr = m.t == kind
-    for extra in also:
-        expr = expr & extra
     for name, wanted in fields.items():
         target = getattr(m, name)
         if isinstance(wanted, tuple):
@@ -107,6 +124,10 @@ def fact(kind: str, /, *also: value, **fields) -> value:
         else:
             test = target == wanted
         expr = expr & test
+    # Further conditions go last: durable-rules mis-joins when an OR condition comes before a
+    # join on another fact (measured: a posting's privileges paired with another's standing).
+    for extra in also:
+        expr = expr & extra
     return expr
 
 
@@ -160,6 +181,8 @@ class Firing:
         `cites` adds citations read from data (a treaty's article), after the rule's own."""
         if holds not in (YES, NO, UNKNOWN):
             raise ValueError(f"holds must be yes/no/unknown, got {holds!r}")
+        if question not in self.rule.answers:
+            raise ValueError(f"{self.rule.id} answers {question!r}, which its action does not name")
         keys = [b.key for b in because]
         ident = f"{question}:{'/'.join(subject.values())}"
         derived = {"t": "conclusion", "key": f"{ident}#{short_hash(self.rule.id, *keys)}",

@@ -217,6 +217,18 @@ def _(r):
                       f"mission's consent, its agents may enter for the purpose asked ({r.rq.purpose}).")
 
 
+@rule("vcdr.22-1.not-by-head", article="art. 22(1)",
+      says="Only the head of the mission can consent to entry: a grant by anyone else is no consent.",
+      when=[c.rq << fact("request", answer="granted", scope=contains("premises_entry")),
+            c.cn << fact("concerns", request=c.rq.request, target_kind="mission"),
+            c.mi << fact("mission", mission=c.cn.target, head=differs(c.rq.by), sending_state=differs(c.rq.by))])
+def _(r):
+    r.conclude("entry_permitted", mission=r.mi.mission, request=r.rq.request, holds=NO,
+               because=[r.rq, r.cn, r.mi],
+               reason=f"The grant came from {r.rq.by}, who cannot consent for {r.mi.mission_name}: only its head "
+                      "of mission (or the sending State, read as acting through him) can.")
+
+
 @rule("vcdr.22-1.no-consent", article="art. 22(1)",
       says="Without the head of mission's consent, entry is unlawful; a refusal or a request still "
            "unanswered is no consent.",
@@ -330,6 +342,25 @@ def _(r):
                reason=f"{r.pv.person_name} is immune from {r.pv.state_name}'s civil and administrative "
                       "jurisdiction, unless the claim is one of art. 31(1)(a)-(c) (private immovable "
                       "property, succession, private professional or commercial activity).")
+
+
+# Art. 31(1)(a)-(c): the three civil matters excepted from a diplomatic agent's immunity.
+@rule("vcdr.31-1-abc.civil-exceptions", article=["art. 31(1)(a)", "art. 31(1)(b)", "art. 31(1)(c)"],
+      overrides=["vcdr.31-1.civil"],
+      says="No civil immunity for (a) a real action on private immovable property in the receiving State, "
+           "(b) a succession in which he is involved as a private person, or (c) a professional or "
+           "commercial activity outside his official functions.",
+      when=[c.pv << fact("privileges", status="in_force"),
+            c.sd << fact("standing", posting=c.pv.posting, civil="full"),
+            c.ac << fact("act", m.civil_matter != "none", person=c.pv.person, done=("past", "uncertain", UNKNOWN))])
+def _(r):
+    matter = {"immovable_property": "a real action on private immovable property (a)",
+              "succession": "a succession in which he is involved as a private person (b)",
+              "professional_or_commercial": "a professional or commercial activity outside his functions (c)"}
+    r.conclude("civil_immunity", person=r.pv.person, state=r.pv.state, act=r.ac.act, holds=NO,
+               because=[r.pv, r.sd, r.ac], about={"posting": r.pv.posting},
+               reason=f"The claim concerns {matter[r.ac.civil_matter]}: one of the matters art. 31(1) "
+                      "excepts from a diplomatic agent's civil immunity.")
 
 
 # Arts. 37(2)–(3), 38(1): immunity for acts performed in the exercise of functions only.
@@ -472,6 +503,18 @@ def _(r):
 
 # Art. 32(1)-(2): only the sending State may waive, and a waiver must always be express.
 # A waiver of criminal jurisdiction lifts the bar on trial: an exception to vcdr.31-1.bars-trial.
+@rule("vcdr.32.waiver-open", article=["art. 32(1)", "art. 32(2)"], overrides=["vcdr.31-1.bars-trial"],
+      says="While it is open whether the sending State validly waived, so is whether the act may be tried.",
+      when=[c.ci << fact("conclusion", question="criminal_immunity", holds=YES),
+            c.cn << fact("concerns", target=c.ci.person),
+            c.rq << fact("request", request=c.cn.request, scope=contains("criminal_jurisdiction")),
+            c.we << fact("conclusion", question="waiver_effective", request=c.cn.request, holds=UNKNOWN)])
+def _(r):
+    r.conclude("prosecutable", person=r.ci.person, state=r.ci.state, act=r.ci.act, holds=UNKNOWN,
+               because=[r.ci, r.we], needs=r.we.needs, window=r.we.window,
+               reason="Immunity bars a trial unless the sending State validly waived it, and whether it did is open.")
+
+
 @rule("vcdr.32-1.waived", article=["art. 32(1)", "art. 32(2)"], overrides=["vcdr.31-1.bars-trial"],
       says="An express waiver by the sending State lifts the immunity's bar on trial.",
       when=[c.ci << fact("conclusion", question="criminal_immunity", holds=YES),
