@@ -48,16 +48,21 @@ def parse_date(text: str) -> dt.date:
         fail(f"DATE: {exc}")
 
 
-def answer_for(case_path: Optional[Path], day: dt.date, as_json: bool) -> None:
+def evaluate_or_fail(loaded, day: dt.date):
     from engine.evaluation import evaluate
     from engine.host import EngineError
+
+    try:
+        return evaluate(loaded.case, day, case_sha256=loaded.sha256)
+    except EngineError as exc:
+        fail(f"internal error in the rules (please report it): {exc}", code=1)
+
+
+def answer_for(case_path: Optional[Path], day: dt.date, as_json: bool) -> None:
     from engine.render import human
 
     loaded = load(case_path)
-    try:
-        result = evaluate(loaded.case, day, case_sha256=loaded.sha256)
-    except EngineError as exc:
-        fail(f"internal error in the rules (please report it): {exc}", code=1)
+    result = evaluate_or_fail(loaded, day)
     if as_json:
         typer.echo(json.dumps(result.answer.model_dump(mode="json"), indent=2, ensure_ascii=False))
     else:
@@ -75,6 +80,117 @@ def at(date: str = typer.Argument(..., metavar="DATE", help="The day to ask abou
        case: Optional[Path] = CaseArg, as_json: bool = JsonOpt) -> None:
     """What applied on a given day."""
     answer_for(case, parse_date(date), as_json)
+
+
+def parse_subject(text: Optional[str]) -> dict[str, str]:
+    """`kim` (a person), or keys: `person=kim,state=NZL`."""
+    if not text:
+        return {}
+    if "=" not in text:
+        return {"person": text} if not text.isupper() else {"state": text}
+    try:
+        return dict(part.split("=", 1) for part in text.split(","))
+    except ValueError:
+        fail(f"--subject: expected an id (kim) or key=value pairs (person=kim,state=NZL), got {text!r}")
+
+
+AtOpt = typer.Option(None, "--at", metavar="DATE", help="The day to ask about, YYYY-MM-DD (default: today).")
+SubjectOpt = typer.Option(None, "--subject", help="A person's id, or key=value pairs: person=kim,state=NZL.")
+
+
+@app.command()
+def explain(question: str = typer.Argument(..., help="A question name, e.g. criminal_immunity."),
+            subject: Optional[str] = SubjectOpt, at_: Optional[str] = AtOpt,
+            case: Optional[Path] = CaseArg, as_json: bool = JsonOpt) -> None:
+    """Why: the chain from article to fact to source behind an answer."""
+    from engine.answer import QUESTIONS
+    from engine.explain import explain as build
+    from engine.render import Names, explanation
+
+    if question not in QUESTIONS:
+        fail(f"QUESTION: expected one of {', '.join(QUESTIONS)}, got {question!r}")
+    loaded = load(case)
+    day = parse_date(at_) if at_ else dt.date.today()
+    result = evaluate_or_fail(loaded, day)
+    items = build(result, loaded.case, question, parse_subject(subject))
+    if as_json:
+        typer.echo(json.dumps([i.model_dump(mode="json") for i in items], indent=2, ensure_ascii=False))
+    else:
+        typer.echo(explanation(items, Names(loaded.case)))
+
+
+@app.command("what-if")
+def what_if(case: Optional[Path] = CaseArg,
+            sets: list[str] = typer.Option([], "--set", metavar="PATH=VALUE",
+                                           help="Change one fact, e.g. requests.waiver-2019-09.response.outcome=granted."),
+            patch: Optional[Path] = typer.Option(None, "--patch", help="A partial case file merged in by id."),
+            at_: Optional[str] = AtOpt, as_json: bool = JsonOpt) -> None:
+    """What if a fact were different: only the answers that change, before -> after."""
+    from engine.loading import CaseFileError, read_data
+    from engine.render import Names, differences_text
+    from engine.whatif import ChangeError, changed_case, differences
+
+    if not sets and patch is None:
+        fail("what-if needs at least one --set PATH=VALUE or a --patch FILE")
+    loaded = load(case)
+    day = parse_date(at_) if at_ else dt.date.today()
+    data, _ = read_data(Path(loaded.path))
+    try:
+        patch_data = read_data(patch)[0] if patch is not None else None
+        changed = changed_case(data, sets, patch_data, loaded.path)
+    except ChangeError as exc:
+        fail(f"{loaded.path}: {exc}")
+    except CaseFileError as exc:
+        fail(exc.message)
+    before = evaluate_or_fail(loaded, day).answer
+    after = evaluate_or_fail(type(loaded)(case=changed, path=loaded.path, sha256=None), day).answer
+    found = differences(before, after)
+    if as_json:
+        typer.echo(json.dumps({"case": before.case, "as_of": before.as_of, "changes": sets,
+                               "patch": str(patch) if patch else None,
+                               "differences": [d.as_json() for d in found]}, indent=2, ensure_ascii=False))
+    else:
+        typer.echo(differences_text(found, sets, patch, before.as_of, Names(changed)))
+
+
+@app.command()
+def timeline(case: Optional[Path] = CaseArg, as_json: bool = JsonOpt,
+             svg: Optional[Path] = typer.Option(None, "--svg", metavar="FILE",
+                                                help="Also save the table as an SVG picture."),
+             question: Optional[str] = typer.Option(None, "--question", help="Only this question."),
+             subject: Optional[str] = SubjectOpt) -> None:
+    """The case replayed over time: when each answer changed, and which event changed it."""
+    from engine.timeline import timeline as replay
+
+    loaded = load(case)
+    wanted = parse_subject(subject)
+    try:
+        days, rows = replay(loaded.case)
+    except Exception as exc:  # an EngineError from any of the evaluations
+        from engine.host import EngineError
+
+        if not isinstance(exc, EngineError):
+            raise
+        fail(f"internal error in the rules (please report it): {exc}", code=1)
+    rows = [r for r in rows if (question is None or r.question == question)
+            and all(r.subject.get(k) == v for k, v in wanted.items())]
+    if as_json:
+        typer.echo(json.dumps({"case": loaded.case.id, "checkpoints": [d.isoformat() for d in days],
+                               "rows": [r.as_json() for r in rows]}, indent=2, ensure_ascii=False))
+    else:
+        from rich.console import Console
+
+        from engine.render import timeline_table
+
+        table = timeline_table(loaded.case, rows)
+        Console(width=150).print(table)
+        if svg is not None:
+            recorder = Console(record=True, width=150, file=open(os.devnull, "w"))
+            recorder.print(table)
+            recorder.save_svg(str(svg), title=f"immunity timeline: {loaded.case.id}")
+            typer.echo(f"saved {svg}")
+    if as_json and svg is not None:
+        fail("--svg draws the table; use it without --json")
 
 
 @app.command()

@@ -100,7 +100,7 @@ def _collect(case: Case, day: dt.date, inputs: dict, derived: dict, case_sha256:
         set_aside = sorted({derived[k]["rule"] for k, by in dropped.items()
                             if derived[k]["t"] == "conclusion" and _ident(derived[k]) == ident})
         conclusions.append(_conclusion(facts, set_aside, derived, inputs, sources, rules))
-    conclusions.sort(key=_order(case))
+    conclusions.sort(key=answer_order(case))
     latest = facts_known_until(case)
     note = None
     if latest and day > latest.end:
@@ -204,7 +204,8 @@ def _conclusion(facts, set_aside, derived, inputs, sources, rules) -> Conclusion
                     certainty = inputs[b].get("certainty", "verified")
                     if certainty != "verified":
                         unverified.append(f"{b} ({certainty})")
-    labels = sorted({label for leaf in leaves for label in sources.get(leaf.split("#")[0], [])})
+    leaves = list(dict.fromkeys(leaf.split("#")[0] for leaf in leaves))  # case-file facts, not their views
+    labels = sorted({label for leaf in leaves for label in sources.get(leaf, [])})
     holds = {YES: True, UNKNOWN: None}.get(first["holds"], False)
     text = " ".join(dict.fromkeys(f["reason"] for f in facts))
     needs = next((f["needs"] for f in facts if f.get("needs")), None) if holds is None else None
@@ -220,7 +221,7 @@ def _conclusion(facts, set_aside, derived, inputs, sources, rules) -> Conclusion
     )
 
 
-def _order(case: Case):
+def answer_order(case: Case):
     persons = [p.id for p in case.persons]
     missions = [m.id for m in case.missions]
     requests = [r.id for r in case.requests]

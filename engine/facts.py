@@ -67,6 +67,8 @@ def _facts(case: Case, day: dt.date) -> Iterator[dict]:
     for po in case.postings:
         yield _posting(po, persons[po.person], missions[po.mission], states, day)
     for a in case.acts:
+        yield from _act_at_posts(a, case, missions, day)
+    for a in case.acts:
         place = a.place if a.place in missions else ""
         state = missions[place].receiving_state if place else (a.state or "")
         yield {"t": "act", "key": f"act:{a.id}", "act": a.id, "person": a.person,
@@ -134,6 +136,22 @@ def _treaties(case: Case, day: dt.date) -> Iterator[dict]:
             yield {"t": "treaty_term", "key": f"treaty:{t.id}#{name}", "treaty": t.id, "term": name,
                    "article": term.article, "cite": f"{t.short} {term.article}",
                    "certainty": term.certainty.value, **extra}
+
+
+def _act_at_posts(act, case: Case, missions: dict, day: dt.date) -> Iterator[dict]:
+    """Each act beside each posting of its author. Functional immunity covers acts in the
+    exercise of *that* post's functions: an act done at another mission, or in another State,
+    was not one, whatever its character there (`belongs` says which)."""
+    place = missions.get(act.place)
+    for po in case.postings:
+        if po.person != act.person:
+            continue
+        post = missions[po.mission]
+        belongs = (place.id == post.id) if place else (act.state in (None, post.receiving_state))
+        yield {"t": "act_at_post", "key": f"act:{act.id}#{po.id}", "act": act.id, "person": act.person,
+               "posting": po.id, "belongs": YES if belongs else NO,
+               "official": three_valued(act.official) if belongs else NO,
+               "act_label": act_label(act), **dated("done", act.when, day)}
 
 
 def mission_name(mission, states: dict[str, str]) -> str:

@@ -65,7 +65,7 @@ class Names:
         filled = {key: self.states.get(s.get(key, ""), s.get(key, "")) for key in ("state", "requesting", "requested")}
         filled.update(act=self.acts.get(s.get("act", ""), s.get("act", "")), request=s.get("request", ""),
                       action=self.humanise(s.get("action", "")))
-        phrase = PHRASES.get(c.question, c.question.replace("_", " ")).format(**filled)
+        phrase = PHRASES.get(c.question, c.question.replace("_", " ")).format(**filled).replace("s's ", "s' ")
         if c.question == "available_action" and "act" in s:
             phrase += f", for {filled['act']}"
         return phrase
@@ -128,3 +128,102 @@ def human(answer: Answer, case: Case) -> str:
         for u in answer.unknowns:
             lines.append(f"  {u.id}: needs {u.needs}")
     return "\n".join(lines)
+
+
+def explanation(items, names: Names) -> str:
+    """Derivation trees as an indented outline: answer, the rules under it, the facts at the leaves."""
+    if not items:
+        return "No conclusion answers that question for that subject on that day."
+    lines = []
+    for e in items:
+        verdict_word = {True: "YES", False: "NO"}.get(e.holds, "UNCERTAIN" if e.window else "UNKNOWN")
+        lines += [f"{e.id}: {verdict_word}", f"  {e.text}"]
+        if e.window:
+            start, end = e.window.split("/")
+            lines.append(f"  Window: {start} to {end}.")
+        lines.append("  Because:")
+        shown: set[str] = set()
+        for node in e.grounds:
+            lines += _tree(node, "    ", shown, top=True)
+        if e.set_aside:
+            lines.append("  Set aside (an exception or a decisive ground displaced them):")
+            for node in e.set_aside:
+                lines += _tree(node, "    ", shown)
+        if e.considered:
+            lines.append("  Also considered, did not apply:")
+            for c in e.considered:
+                flag = " [unverified]" if c.status == "unverified" else ""
+                lines.append(f"    - {c.rule} [{'; '.join(c.cites)}]{flag}: {c.says}")
+        lines.append("")
+    return "\n".join(lines).rstrip()
+
+
+def _tree(node, indent: str, shown: set[str], top: bool = False) -> list[str]:
+    """One node and what it rests on; a fact already shown is named, not repeated."""
+    if node.kind == "fact":
+        if node.key in shown:
+            return [f"{indent}- fact {node.key} (as above)"]
+        shown.add(node.key)
+        sources = f" [{', '.join(node.sources)}]" if node.sources else ""
+        flag = f" ({node.status})" if node.status else ""
+        return [f"{indent}- fact {node.key}{sources}{flag}: {node.text}"]
+    flag = " [unverified]" if node.status == "unverified" else ""
+    lines = [f"{indent}- {node.rule} [{'; '.join(node.cites)}]{flag}", f"{indent}    {node.says}"]
+    if not top:  # the answer's own text is printed once, above
+        lines.append(f"{indent}    => {node.text}")
+    if node.needs and node.holds is None:
+        lines.append(f"{indent}    needs: {node.needs}")
+    for child in node.children:
+        lines += _tree(child, indent + "    ", shown)
+    return lines
+
+
+def differences_text(found, sets, patch, as_of: str, names: Names) -> str:
+    said = [f"--set {s}" for s in sets] + ([f"--patch {patch}"] if patch else [])
+    lines = [f"What if {'; '.join(said)}", f"as of {as_of} (the case file itself is not changed)", ""]
+    if not found:
+        return "\n".join(lines + ["No answer changes."])
+    for d in found:
+        c = d.after or d.before
+        lines.append(f"{names.subject_title(c)}: {names.phrase(c)}")
+        for label, side in (("before", d.before), ("after", d.after)):
+            if side is None:
+                lines.append(f"  {label:6} (no answer)")
+            else:
+                lines.append(f"  {label:6} {verdict(side):9} {side.rule} [{'; '.join(side.cites)}]")
+                lines.append(f"         {side.text}")
+        lines.append("")
+    return "\n".join(lines).rstrip()
+
+
+VERDICT_STYLE = {"yes": "bold green", "no": "bold red", "uncertain": "yellow", "unknown": "magenta", "none": "dim"}
+
+
+def timeline_table(case: Case, rows, width: int = 150):
+    """The timeline as a rich Table: one row per answer, its periods and what changed each."""
+    from rich.table import Table
+    from rich.text import Text
+
+    names = Names(case)
+    table = Table(title=f"{case.title}: answers over time", show_lines=True, expand=False)
+    table.add_column("Subject", style="bold", max_width=28)
+    table.add_column("Question", max_width=46)
+    table.add_column("Periods (the event that opened each)", max_width=width - 78)
+    for row in rows:
+        history = Text()
+        for i, p in enumerate(row.periods):
+            if p.start and p.end:
+                history.append(f"{p.start.isoformat()} to {p.end.isoformat()}: ")
+            elif p.start or p.end:
+                history.append(f"from {p.start.isoformat()}: " if p.start else f"until {p.end.isoformat()}: ")
+            else:
+                history.append("throughout: ")
+            history.append(p.verdict.upper() if p.verdict != "none" else "(not asked)", VERDICT_STYLE[p.verdict])
+            if p.changed_by:
+                history.append(f"  <- {'; '.join(p.changed_by)}", "dim")
+            if i < len(row.periods) - 1:
+                history.append("\n")
+        probe = Conclusion(id=row.id, question=row.question, subject=row.subject, holds=None, rule="",
+                           cites=[], because=[], sources=[], text="")
+        table.add_row(names.subject_title(probe), names.phrase(probe), history)
+    return table

@@ -54,12 +54,37 @@ class Rule:
         return _questions_named_in(self.then)
 
 
+    @property
+    def finds(self) -> frozenset[str]:
+        """The kinds of finding this rule may assert (`r.find("kind", ...)`, directly or through a
+        helper of its module), read from its action's source."""
+        return _findings_of(self.then)
+
+
+def _body(function: Callable) -> list[ast.stmt]:
+    tree = ast.parse(textwrap.dedent(inspect.getsource(function)))
+    return next(n for n in ast.walk(tree) if isinstance(n, ast.FunctionDef)).body  # not the decorator
+
+
+@lru_cache(maxsize=None)
+def _findings_of(function: Callable) -> frozenset[str]:
+    kinds: set[str] = set()
+    for node in (n for stmt in _body(function) for n in ast.walk(stmt)):
+        if not isinstance(node, ast.Call):
+            continue
+        if isinstance(node.func, ast.Attribute) and node.func.attr == "find" and node.args \
+                and isinstance(node.args[0], ast.Constant):
+            kinds.add(node.args[0].value)
+        elif isinstance(node.func, ast.Name) and inspect.isfunction(function.__globals__.get(node.func.id)):
+            kinds |= _findings_of(function.__globals__[node.func.id])
+    return frozenset(kinds)
+
+
 @lru_cache(maxsize=None)
 def _questions_named_in(function: Callable) -> frozenset[str]:
     from engine.answer import QUESTIONS
 
-    tree = ast.parse(textwrap.dedent(inspect.getsource(function)))
-    named = {node.value for node in ast.walk(tree) if isinstance(node, ast.Constant)}
+    named = {node.value for stmt in _body(function) for node in ast.walk(stmt) if isinstance(node, ast.Constant)}
     return frozenset(q for q in QUESTIONS if q in named)
 
 

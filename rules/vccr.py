@@ -23,6 +23,9 @@ CONSULAR_POST = "consular_post"
 NOT_YET = ("future", "unknown")
 
 
+ELSEWHERE = {YES: "", NO: " at this post (it was done elsewhere)"}
+
+
 def member_of_post(*also, **fields):
     """A posting to a consular post, with any further conditions on it."""
     return fact("posting", *also, mission_kind=CONSULAR_POST, **fields)
@@ -207,14 +210,14 @@ def _(r):
            "administrative jurisdiction only for acts performed in the exercise of consular functions.",
       when=[c.pv << fact("consular_privileges", status="in_force"),
             c.sd << fact("consular_standing", posting=c.pv.posting, jurisdiction="official_acts"),
-            c.ac << fact("act", person=c.pv.person, done=("past", "uncertain", UNKNOWN))])
+            c.ac << fact("act_at_post", posting=c.pv.posting, done=("past", "uncertain", UNKNOWN))])
 def _(r):
     official = r.ac.official
     reason = {
         YES: f"{r.pv.person_name} is a {r.sd.standing}: immune in {r.pv.state_name} for acts in the exercise of "
              "consular functions, and this was one.",
         NO: f"{r.pv.person_name} is a {r.sd.standing}: immune in {r.pv.state_name} only for acts in the exercise "
-            "of consular functions, and this was not one.",
+            f"of consular functions, and this was not one{ELSEWHERE[r.ac.belongs]}.",
         UNKNOWN: f"{r.pv.person_name} is a {r.sd.standing}: immune in {r.pv.state_name} only for official acts, "
                  "and the case file does not say whether this was one.",
     }[official]
@@ -323,7 +326,7 @@ def _(r):
 # ---------------------------------------------------------------------------------------
 
 def privileges(r, status, *, deciding=None, needs=None):
-    window = r.p._d.get(f"{deciding}_window", "") if deciding else ""
+    window = r.p._d.get(f"{deciding}_window", "") if deciding and status == "uncertain" else ""
     label = r.p._d.get(f"{deciding}_label", "") if deciding else ""
     r.find("consular_privileges", because=[r.p], posting=r.p.posting, person=r.p.person, state=r.p.state,
            status=status, window=window, label=label, needs=needs or "",
@@ -399,12 +402,13 @@ def _(r):
       says="For acts performed by a consular officer or employee in the exercise of his functions, "
            "immunity from jurisdiction continues without limitation of time.",
       when=[c.p << member_of_post(category=("consular_officer", "consular_employee")),
-            c.ac << fact("act", person=c.p.person, done=("past", "uncertain", UNKNOWN))])
+            c.ac << fact("act_at_post", posting=c.p.posting, done=("past", "uncertain", UNKNOWN))])
 def _(r):
     official = r.ac.official
     reason = {
         YES: "The act was performed in the exercise of consular functions: immunity for it continues without limitation of time.",
-        NO: "The act was not performed in the exercise of consular functions: no immunity for it survives the end of those functions.",
+        NO: f"The act was not performed in the exercise of consular functions{ELSEWHERE[r.ac.belongs]}: no immunity "
+            "for it survives the end of those functions.",
         UNKNOWN: "Whether immunity for the act survives depends on whether it was performed in the exercise of consular functions.",
     }[official]
     r.conclude("residual_immunity", person=r.p.person, state=r.p.state, act=r.ac.act, holds=official,
@@ -443,7 +447,7 @@ def _(r):
       says="While it is uncertain or unknown whether consular privileges run, immunity for an act is "
            "settled only if the act was not official (art. 43 covers official acts alone).",
       when=[c.pv << fact("consular_privileges", status=("uncertain", UNKNOWN)),
-            c.ac << fact("act", person=c.pv.person, done=("past", "uncertain", UNKNOWN))])
+            c.ac << fact("act_at_post", posting=c.pv.posting, done=("past", "uncertain", UNKNOWN))])
 def _(r):
     # Functional immunity does not depend on the dates for a non-official act: there is none
     # whether or not the post is still held; the dates matter only for official acts.

@@ -308,6 +308,9 @@ def _(r):
 # Art. 31: immunity from jurisdiction.
 # ---------------------------------------------------------------------------------------
 
+ELSEWHERE = {YES: "", NO: " at this mission (it was done elsewhere)"}
+
+
 def acts_of(alias: str):
     """The acts alleged against the posting's member that may have happened by the day."""
     return fact("act", person=getattr(getattr(c, alias), "person"), done=("past", "uncertain", UNKNOWN))
@@ -371,7 +374,7 @@ def _(r):
       when=[c.pv << fact("privileges", status="in_force"),
             c.sd << fact("standing", (m.criminal == "official_acts") | (m.civil == "official_acts"),
                          posting=c.pv.posting),
-            c.ac << acts_of("pv")])
+            c.ac << fact("act_at_post", posting=c.pv.posting, done=("past", "uncertain", UNKNOWN))])
 def _(r):
     for question, level in (("criminal_immunity", r.sd.criminal), ("civil_immunity", r.sd.civil)):
         if level != "official_acts":
@@ -380,7 +383,7 @@ def _(r):
         if holds == YES:
             reason = f"As a {r.sd.standing}, {r.pv.person_name} is immune for acts in the exercise of functions, and this was one."
         elif holds == NO:
-            reason = f"As a {r.sd.standing}, {r.pv.person_name} is immune only for acts in the exercise of functions, and this was not one."
+            reason = f"As a {r.sd.standing}, {r.pv.person_name} is immune only for acts in the exercise of functions, and this was not one{ELSEWHERE[r.ac.belongs]}."
         else:
             reason = f"As a {r.sd.standing}, {r.pv.person_name} is immune only for official acts; the case file does not say whether this was one."
         r.conclude(question, person=r.pv.person, state=r.pv.state, act=r.ac.act, holds=holds,
@@ -598,7 +601,7 @@ def _(r):
 # ---------------------------------------------------------------------------------------
 
 def privileges(r, status, *, deciding=None, needs=None):
-    window = r.p._d.get(f"{deciding}_window", "") if deciding else ""
+    window = r.p._d.get(f"{deciding}_window", "") if deciding and status == "uncertain" else ""
     label = r.p._d.get(f"{deciding}_label", "") if deciding else ""
     r.find("privileges", because=[r.p], posting=r.p.posting, person=r.p.person, state=r.p.state,
            status=status, window=window, label=label, needs=needs or "",
@@ -704,12 +707,13 @@ def _(r):
 @rule("vcdr.39-2.residual", article="art. 39(2)",
       says="Immunity continues, after functions end, only for acts performed in the exercise of functions.",
       when=[c.p << member_of_embassy(),
-            c.ac << fact("act", person=c.p.person, done=("past", "uncertain", UNKNOWN))])
+            c.ac << fact("act_at_post", posting=c.p.posting, done=("past", "uncertain", UNKNOWN))])
 def _(r):
     official = r.ac.official
     reason = {
         YES: "The act was performed in the exercise of his functions: immunity for it survives the end of his functions.",
-        NO: "The act was not performed in the exercise of his functions: no immunity for it survives the end of his functions.",
+        NO: f"The act was not performed in the exercise of his functions{ELSEWHERE[r.ac.belongs]}: no immunity for "
+            "it survives the end of his functions.",
         UNKNOWN: "Whether any immunity for the act survives depends on whether it was performed in the exercise of functions, which the case file leaves open.",
     }[official]
     r.conclude("residual_immunity", person=r.p.person, state=r.p.state, act=r.ac.act, holds=official,
