@@ -193,6 +193,33 @@ def timeline(case: Optional[Path] = CaseArg, as_json: bool = JsonOpt,
         fail("--svg draws the table; use it without --json")
 
 
+@app.command("why-not")
+def why_not(question: str = typer.Argument(..., help="A question name, e.g. criminal_immunity."),
+            subject: Optional[str] = SubjectOpt, at_: Optional[str] = AtOpt,
+            case: Optional[Path] = CaseArg, as_json: bool = JsonOpt) -> None:
+    """The smallest changes of fact that would change an answer (found by running the engine)."""
+    from engine.answer import QUESTIONS
+    from engine.loading import read_data
+    from engine.render import Names, flips_text
+    from engine.whynot import why_not as search
+
+    if question not in QUESTIONS:
+        fail(f"QUESTION: expected one of {', '.join(QUESTIONS)}, got {question!r}")
+    loaded = load(case)
+    day = parse_date(at_) if at_ else dt.date.today()
+    answer = evaluate_or_fail(loaded, day).answer
+    targets = answer.find(question, **parse_subject(subject))
+    if not targets:
+        fail(f"no answer to {question} for {subject or 'any subject'} on {day.isoformat()}")
+    data, _ = read_data(Path(loaded.path))
+    found = {t.id: search(data, loaded.case, t, day) for t in targets}
+    if as_json:
+        typer.echo(json.dumps([{"id": t.id, "holds": t.holds, "flips": [f.as_json() for f in found[t.id]]}
+                               for t in targets], indent=2, ensure_ascii=False))
+    else:
+        typer.echo(flips_text(targets, found, Names(loaded.case)))
+
+
 @app.command()
 def schema() -> None:
     """Print the JSON Schema of a case file."""

@@ -227,3 +227,24 @@ def timeline_table(case: Case, rows, width: int = 150):
                            cites=[], because=[], sources=[], text="")
         table.add_row(names.subject_title(probe), names.phrase(probe), history)
     return table
+
+
+def flips_text(targets, found, names: Names) -> str:
+    lines = []
+    for t in targets:
+        lines += [f"{t.id}: {verdict(t)}  ({names.phrase(t)})"]
+        flips = found[t.id]
+        if not flips:
+            lines += ["  No change of one or two facts in play would change this answer.", ""]
+            continue
+        reverses = [f for f in flips if f.reverses]
+        opens = [f for f in flips if not f.reverses]
+        for title, group in (("Would reverse it", reverses), ("Would leave it open or settle it", opens)):
+            if group:
+                lines.append(f"  {title}:")
+                for f in group:
+                    after = {True: "YES", False: "NO"}.get(f.after, "UNKNOWN")
+                    lines.append(f"    --set {' --set '.join(f.changes)}  ->  {after} ({f.rule})")
+                    lines.append(f"        {f.text}")
+        lines.append("")
+    return "\n".join(lines).rstrip()

@@ -660,8 +660,9 @@ def _(r):
 # Art. 39(2), first sentence: when functions have ended, privileges subsist until the
 # person leaves the country (or a reasonable period to do so expires).
 @rule("vcdr.39-2.until-departure", article="art. 39(2)",
-      says="When functions end, privileges subsist until the person leaves the country.",
-      when=[c.p << member_of_embassy(BEGUN, functions_ended=("past", "uncertain"), departed="future")])
+      says="When functions end, privileges subsist until the person leaves the country (within a "
+           "reasonable period, which has only begun while the end of functions is this recent).",
+      when=[c.p << member_of_embassy(BEGUN, functions_ended="uncertain", departed="future")])
 def _(r):
     privileges(r, "in_force", deciding="departed")
 
@@ -669,7 +670,7 @@ def _(r):
 @rule("vcdr.39-2.reasonable-period", article="art. 39(2)",
       says="When functions have ended, privileges cease on departure or on expiry of a reasonable "
            "period in which to leave.",
-      when=[c.p << member_of_embassy(functions_ended="past", departed=UNKNOWN)])
+      when=[c.p << member_of_embassy(functions_ended="past", departed=("future", UNKNOWN))])
 def _(r):
     privileges(r, "unknown", deciding="functions_ended",
                needs=f"when {r.p.person_name} left {r.p.state_name}, or whether a reasonable period to leave "
