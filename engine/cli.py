@@ -94,23 +94,33 @@ def parse_subject(text: Optional[str]) -> dict[str, str]:
         fail(f"--subject: expected an id (kim) or key=value pairs (person=kim,state=NZL), got {text!r}")
 
 
+def checked_question(question: str) -> str:
+    from engine.answer import QUESTIONS
+
+    if question not in QUESTIONS:
+        fail(f"QUESTION: expected one of {', '.join(QUESTIONS)}, got {question!r}")
+    return question
+
+
+def day_or_today(text: Optional[str]) -> dt.date:
+    return parse_date(text) if text else dt.date.today()
+
+
+QuestionArg = typer.Argument(..., help="A question name, e.g. criminal_immunity.", callback=checked_question)
 AtOpt = typer.Option(None, "--at", metavar="DATE", help="The day to ask about, YYYY-MM-DD (default: today).")
 SubjectOpt = typer.Option(None, "--subject", help="A person's id, or key=value pairs: person=kim,state=NZL.")
 
 
 @app.command()
-def explain(question: str = typer.Argument(..., help="A question name, e.g. criminal_immunity."),
+def explain(question: str = QuestionArg,
             subject: Optional[str] = SubjectOpt, at_: Optional[str] = AtOpt,
             case: Optional[Path] = CaseArg, as_json: bool = JsonOpt) -> None:
     """Why: the chain from article to fact to source behind an answer."""
-    from engine.answer import QUESTIONS
     from engine.explain import explain as build
     from engine.render import Names, explanation
 
-    if question not in QUESTIONS:
-        fail(f"QUESTION: expected one of {', '.join(QUESTIONS)}, got {question!r}")
     loaded = load(case)
-    day = parse_date(at_) if at_ else dt.date.today()
+    day = day_or_today(at_)
     result = evaluate_or_fail(loaded, day)
     items = build(result, loaded.case, question, parse_subject(subject))
     if as_json:
@@ -133,7 +143,7 @@ def what_if(case: Optional[Path] = CaseArg,
     if not sets and patch is None:
         fail("what-if needs at least one --set PATH=VALUE or a --patch FILE")
     loaded = load(case)
-    day = parse_date(at_) if at_ else dt.date.today()
+    day = day_or_today(at_)
     data, _ = read_data(Path(loaded.path))
     try:
         patch_data = read_data(patch)[0] if patch is not None else None
@@ -194,19 +204,16 @@ def timeline(case: Optional[Path] = CaseArg, as_json: bool = JsonOpt,
 
 
 @app.command("why-not")
-def why_not(question: str = typer.Argument(..., help="A question name, e.g. criminal_immunity."),
+def why_not(question: str = QuestionArg,
             subject: Optional[str] = SubjectOpt, at_: Optional[str] = AtOpt,
             case: Optional[Path] = CaseArg, as_json: bool = JsonOpt) -> None:
     """The smallest changes of fact that would change an answer (found by running the engine)."""
-    from engine.answer import QUESTIONS
     from engine.loading import read_data
     from engine.render import Names, flips_text
     from engine.whynot import why_not as search
 
-    if question not in QUESTIONS:
-        fail(f"QUESTION: expected one of {', '.join(QUESTIONS)}, got {question!r}")
     loaded = load(case)
-    day = parse_date(at_) if at_ else dt.date.today()
+    day = day_or_today(at_)
     answer = evaluate_or_fail(loaded, day).answer
     targets = answer.find(question, **parse_subject(subject))
     if not targets:

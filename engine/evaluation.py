@@ -22,6 +22,7 @@ from engine.model import Case
 from engine.rulebook import UNKNOWN, YES, Rule
 
 
+@lru_cache(maxsize=1)
 def engine_version() -> str:
     try:
         return version("immunity")

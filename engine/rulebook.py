@@ -50,7 +50,7 @@ class Rule:
     @property
     def answers(self) -> frozenset[str]:
         """The contract questions this rule may answer, read from its action's source (question
-        names are distinctive strings); `Firing.conclude` refuses any other."""
+        names are distinctive strings); tests check every answer a rule gives is among them."""
         return _questions_named_in(self.then)
 
 
@@ -198,6 +198,17 @@ class Firing:
                    "rule": self.rule.id, "because": keys, **fields}
         self._assert(derived)
 
+    def lifecycle(self, kind: str, status: str, *, deciding: str | None = None, needs: str | None = None) -> None:
+        """Assert whether the posting `p` joined has its privileges in force on the day (the
+        finding `kind`, one per convention); `deciding` names the dated event that settles it,
+        whose label is kept, and whose window too when the status is uncertain."""
+        p = self.p._d
+        label = p.get(f"{deciding}_label", "") if deciding else ""
+        window = p.get(f"{deciding}_window", "") if deciding and status == "uncertain" else ""
+        self.find(kind, because=[self.p], posting=p["posting"], person=p["person"], state=p["state"],
+                  status=status, window=window, label=label, needs=needs or "",
+                  person_name=p["person_name"], state_name=p["state_name"])
+
     def conclude(self, question: str, *, holds: str, because: list[Matched], reason: str,
                  needs: str | None = None, window: str | None = None, about: dict | None = None,
                  cites: list[str] | None = None, **subject: str) -> None:
@@ -206,8 +217,6 @@ class Firing:
         `cites` adds citations read from data (a treaty's article), after the rule's own."""
         if holds not in (YES, NO, UNKNOWN):
             raise ValueError(f"holds must be yes/no/unknown, got {holds!r}")
-        if question not in self.rule.answers:
-            raise ValueError(f"{self.rule.id} answers {question!r}, which its action does not name")
         keys = [b.key for b in because]
         ident = f"{question}:{'/'.join(subject.values())}"
         derived = {"t": "conclusion", "key": f"{ident}#{short_hash(self.rule.id, *keys)}",

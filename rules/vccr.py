@@ -326,11 +326,7 @@ def _(r):
 # ---------------------------------------------------------------------------------------
 
 def privileges(r, status, *, deciding=None, needs=None):
-    window = r.p._d.get(f"{deciding}_window", "") if deciding and status == "uncertain" else ""
-    label = r.p._d.get(f"{deciding}_label", "") if deciding else ""
-    r.find("consular_privileges", because=[r.p], posting=r.p.posting, person=r.p.person, state=r.p.state,
-           status=status, window=window, label=label, needs=needs or "",
-           person_name=r.p.person_name, state_name=r.p.state_name)
+    r.lifecycle("consular_privileges", status, deciding=deciding, needs=needs)
 
 
 STILL_IN_POST = (m.arrived == "past") | (m.in_post == YES) | ((m.in_post == "after") & (m.end_reported == YES))

@@ -601,11 +601,7 @@ def _(r):
 # ---------------------------------------------------------------------------------------
 
 def privileges(r, status, *, deciding=None, needs=None):
-    window = r.p._d.get(f"{deciding}_window", "") if deciding and status == "uncertain" else ""
-    label = r.p._d.get(f"{deciding}_label", "") if deciding else ""
-    r.find("privileges", because=[r.p], posting=r.p.posting, person=r.p.person, state=r.p.state,
-           status=status, window=window, label=label, needs=needs or "",
-           person_name=r.p.person_name, state_name=r.p.state_name)
+    r.lifecycle("privileges", status, deciding=deciding, needs=needs)
 
 
 # Arrival is proved by its date, or by the reports placing the person in post (`in_post`:
