@@ -16,7 +16,7 @@ from functools import lru_cache
 from importlib.metadata import PackageNotFoundError, version
 
 from engine.answer import DECISIVE, QUESTIONS, Answer, Conclusion, Unknown
-from engine.facts import case_facts
+from engine.facts import case_fact_key, case_facts
 from engine.host import EngineError, session
 from engine.model import Case
 from engine.rulebook import UNKNOWN, YES, Rule
@@ -205,7 +205,7 @@ def _conclusion(facts, set_aside, derived, inputs, sources, rules) -> Conclusion
                     certainty = inputs[b].get("certainty", "verified")
                     if certainty != "verified":
                         unverified.append(f"{b} ({certainty})")
-    leaves = list(dict.fromkeys(leaf.split("#")[0] for leaf in leaves))  # case-file facts, not their views
+    leaves = list(dict.fromkeys(case_fact_key(leaf) for leaf in leaves))  # case-file facts, not their views
     labels = sorted({label for leaf in leaves for label in sources.get(leaf, [])})
     holds = {YES: True, UNKNOWN: None}.get(first["holds"], False)
     text = " ".join(dict.fromkeys(f["reason"] for f in facts))

@@ -15,6 +15,7 @@ from pydantic import BaseModel, ConfigDict
 
 from engine.answer import Conclusion
 from engine.evaluation import Evaluation, rule_index
+from engine.facts import case_fact_key
 from engine.model import Case
 
 
@@ -103,7 +104,7 @@ def _considered(question: str, fired: set[str]) -> list[Considered]:
 
 def _node(key: str, evaluation: Evaluation, facts: "FactDescriptions", seen: set[str]) -> Node:
     if key in evaluation.inputs or key not in evaluation.derived:
-        return facts.node(key, evaluation.inputs.get(key, {}))
+        return facts.node(case_fact_key(key), evaluation.inputs.get(key, {}))  # the case file's own fact
     step = evaluation.derived[key]
     rule = rule_index()[step["rule"]]
     below = [b for b in step["because"] if b not in seen]

@@ -22,6 +22,12 @@ from engine.rulebook import NO, UNKNOWN, YES
 ACCUSATIONS = ("charge", "arrest_warrant", "indictment", "judgment")
 
 
+def case_fact_key(key: str) -> str:
+    """The case-file fact a key belongs to: `act:x#posting` is a view of `act:x`. Treaty terms
+    (`treaty:t#term`) are facts of their own."""
+    return key if key.startswith("treaty:") else key.split("#")[0]
+
+
 def relation(date: FuzzyDate | None, day: dt.date) -> str:
     return (date.relation(day) if date else Relation.unknown).value
 

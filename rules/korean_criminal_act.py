@@ -30,5 +30,6 @@ def _(r):
                          rule="kor-ca.3.nationals-abroad")])
 def _(r):
     r.conclude("available_action", state="KOR", action="prosecute at home", holds=YES, because=[r.sj],
+               cites=["VCDR art. 31(4)"],
                reason="Korea may prosecute him itself under its Criminal Act (art. 3); his immunity in another "
                       "State never exempted him from Korea's jurisdiction (VCDR art. 31(4)).")
