@@ -56,8 +56,8 @@ class Rule:
 
     @property
     def finds(self) -> frozenset[str]:
-        """The kinds of finding this rule may assert (`r.find("kind", ...)`, directly or through a
-        helper of its module), read from its action's source."""
+        """The kinds of finding this rule may assert (`r.find("kind", ...)` or `r.lifecycle("kind",
+        ...)`, directly or through a helper of its module), read from its action's source."""
         return _findings_of(self.then)
 
 
@@ -72,7 +72,7 @@ def _findings_of(function: Callable) -> frozenset[str]:
     for node in (n for stmt in _body(function) for n in ast.walk(stmt)):
         if not isinstance(node, ast.Call):
             continue
-        if isinstance(node.func, ast.Attribute) and node.func.attr == "find" and node.args \
+        if isinstance(node.func, ast.Attribute) and node.func.attr in ("find", "lifecycle") and node.args \
                 and isinstance(node.args[0], ast.Constant):
             kinds.add(node.args[0].value)
         elif isinstance(node.func, ast.Name) and inspect.isfunction(function.__globals__.get(node.func.id)):

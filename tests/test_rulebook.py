@@ -129,3 +129,21 @@ def test_each_conclusion_cites_its_own_rules_articles(answers) -> None:
         for c in answer.conclusions:
             rule = next(r for r in RULES if r.id == c.rule)
             assert set(rule.cites) <= set(c.cites), (c.id, rule.cites, c.cites)
+
+
+def test_each_rule_answers_only_the_questions_its_action_names(answers) -> None:
+    """`Rule.answers` (read from the action's source) drives explain's list of rules considered;
+    it must cover every answer the rule actually gave, including further grounds and answers set aside."""
+    by_id = {r.id: r for r in RULES}
+    checked = 0
+    for answer in answers:
+        for c in answer.conclusions:
+            for rule_id in [c.rule, *c.also, *c.set_aside]:
+                assert c.question in by_id[rule_id].answers, (rule_id, c.question, sorted(by_id[rule_id].answers))
+                checked += 1
+    assert checked > 100
+
+
+def test_every_rule_either_answers_a_question_or_makes_a_finding() -> None:
+    silent = [r.id for r in RULES if not r.answers and not r.finds]
+    assert silent == []
