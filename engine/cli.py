@@ -123,6 +123,8 @@ def explain(question: str = QuestionArg,
     day = day_or_today(at_)
     result = evaluate_or_fail(loaded, day)
     items = build(result, loaded.case, question, parse_subject(subject))
+    if not items:
+        fail(f"no answer to {question} for {subject or 'any subject'} on {day.isoformat()}")
     if as_json:
         typer.echo(json.dumps([i.model_dump(mode="json") for i in items], indent=2, ensure_ascii=False))
     else:
@@ -172,6 +174,8 @@ def timeline(case: Optional[Path] = CaseArg, as_json: bool = JsonOpt,
     """The case replayed over time: when each answer changed, and which event changed it."""
     from engine.timeline import timeline as replay
 
+    if as_json and svg is not None:
+        fail("--svg draws the table; use it without --json")
     loaded = load(case)
     wanted = parse_subject(subject)
     try:
@@ -199,8 +203,6 @@ def timeline(case: Optional[Path] = CaseArg, as_json: bool = JsonOpt,
             recorder.print(table)
             recorder.save_svg(str(svg), title=f"immunity timeline: {loaded.case.id}")
             typer.echo(f"saved {svg}")
-    if as_json and svg is not None:
-        fail("--svg draws the table; use it without --json")
 
 
 @app.command("why-not")

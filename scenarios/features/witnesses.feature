@@ -28,7 +28,18 @@ Feature: Whether the complainant could be compelled to give evidence
     And the answer rests on the complainant's posting to the Wellington embassy
 
     Examples:
-      | category                           | nationality | may or may not | article    |
-      | diplomatic staff                   | Korean      | may not        | art. 31(2) |
-      | service staff                      | New Zealand | may            | art. 38(2) |
-      | administrative and technical staff | New Zealand | may            | art. 38(2) |
+      | category                           | nationality | may or may not | article               |
+      | diplomatic staff                   | Korean      | may not        | art. 31(2)            |
+      | service staff                      | New Zealand | may            | art. 38(2)            |
+      | administrative and technical staff | New Zealand | may            | art. 38(2)            |
+      | administrative and technical staff | Korean      | may not        | arts. 31(2) and 37(2) |
+      | service staff                      | Korean      | may            | art. 37(3)            |
+
+  Scenario: That Korean service staff could be compelled rests on a reading of art. 37(3) the brief marks unverified
+    Given the Kim case as the reports tell it
+    But suppose the complainant were reported as a member of the service staff and a Korean national
+    When we ask what applied on 1 December 2017
+    Then the complainant may be compelled to give evidence in New Zealand
+    And the answer cites VCDR art. 37(3)
+    And the answer does not cite VCDR art. 31(2)
+    And the answer is flagged as resting on the unverified doctrine that service staff have no exemption from giving evidence

@@ -1,0 +1,449 @@
+"""The four commands that look behind an answer: explain, timeline, what-if and why-not.
+
+Run in process through typer's test runner (one test runs the real entry point in its own
+process), on the shipped Kim case. Each test checks one promise of the issue that asked for
+the commands:
+- `explain` prints, and `--json` gives, the derivation tree the engine recorded while the
+  rules fired, down to the case file's facts and their sources, with the rules considered
+  that did not apply; it works for answers that hold, do not hold, and are unknown;
+- `timeline` replays the case over every day where an answer can change, as a table, as
+  JSON and as an SVG picture;
+- `what-if` prints only the answers a change of facts alters, and never writes the case file;
+- `why-not` finds the smallest change of facts that would reverse an answer by running the
+  engine, so what it reports is what `what-if` reports for the same change;
+- unknown answers are listed under "Open questions" with the fact that would settle them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import json
+import os
+import struct
+import subprocess
+import sys
+from functools import lru_cache
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from engine.cli import app
+from engine.evaluation import evaluate
+from engine.facts import case_fact_key
+from engine.loading import DEFAULT_CASE, load_case
+
+ROOT = Path(__file__).resolve().parents[1]
+KIM = DEFAULT_CASE.resolve()
+RUNNER = CliRunner()
+CRIMINAL_NZ = "criminal_immunity:kim/NZL/assault-2017"
+KIMS_IMMUNITIES = ("criminal_immunity", "civil_immunity", "personal_inviolability", "residual_immunity")
+
+
+def run(*args: str, code: int = 0):
+    result = RUNNER.invoke(app, list(args))
+    output = result.stdout + result.stderr
+    assert "Traceback" not in output, output
+    assert result.exception is None or isinstance(result.exception, SystemExit), repr(result.exception)
+    assert result.exit_code == code, (args, result.exit_code, output)
+    return result
+
+
+@lru_cache(maxsize=None)
+def out(*args: str) -> str:
+    """The printed output of a command that must succeed (each distinct command runs once)."""
+    return run(*args).stdout
+
+
+def record(*args: str):
+    return json.loads(out(*args, "--json"))
+
+
+def refused(*args: str) -> str:
+    """The one-line message of a command that must refuse its input (exit 2), printing nothing else."""
+    result = run(*args, code=2)
+    assert result.stdout == "", result.stdout
+    message = result.stderr.strip()
+    assert message.startswith("immunity: "), message
+    return message
+
+
+def walk(node: dict):
+    yield node
+    for child in node["children"]:
+        yield from walk(child)
+
+
+def nodes_of(explanation: dict) -> list[dict]:
+    return [n for ground in explanation["grounds"] for n in walk(ground)]
+
+
+# --- explain ----------------------------------------------------------------------------------
+
+def test_explain_criminal_immunity_in_august_2020_shows_art_39_2_the_end_of_the_posting_and_the_act() -> None:
+    text = out("explain", "criminal_immunity", "--subject", "kim", "--at", "2020-08-10")
+    kim_nz = text.split(f"{CRIMINAL_NZ}: NO\n", 1)[1].split("\n\n", 1)[0]
+    assert "- vcdr.39-2.functions-ended [VCDR art. 39(2)" in kim_nz
+    assert "- vcdr.39-2.residual [VCDR art. 39(2)]" in kim_nz
+    posting = next(line for line in kim_nz.splitlines() if "- fact posting:kim-wellington [" in line)
+    assert "[A1, A2, A3]" in posting and "functions ended February 2018" in posting and "left February 2018" in posting
+    act = next(line for line in kim_nz.splitlines() if "- fact act:assault-2017" in line)
+    assert "[A2, A3]" in act and "not performed in the exercise of functions" in act
+
+    items = record("explain", "criminal_immunity", "--subject", "kim", "--at", "2020-08-10")
+    assert {e["id"] for e in items} == {CRIMINAL_NZ, "criminal_immunity:kim/PHL/assault-2017"}
+    e = next(e for e in items if e["id"] == CRIMINAL_NZ)
+    assert e["holds"] is False and e["question"] == "criminal_immunity"
+    assert e["subject"] == {"person": "kim", "state": "NZL", "act": "assault-2017"}
+    [top] = e["grounds"]
+    assert top["kind"] == "answer" and top["rule"] == "vcdr.39-2.functions-ended"
+    assert "VCDR art. 39(2)" in top["cites"] and top["says"]
+    facts = {n["key"].split("#")[0]: n for n in nodes_of(e) if n["kind"] == "fact"}
+    assert facts["posting:kim-wellington"]["sources"] == ["A1", "A2", "A3"]
+    assert "functions ended February 2018" in facts["posting:kim-wellington"]["text"]
+    assert facts["act:assault-2017"]["sources"] == ["A2", "A3"]
+    assert "not performed in the exercise of functions" in facts["act:assault-2017"]["text"]
+
+
+@pytest.mark.parametrize("question,subject,day", [
+    ("criminal_immunity", "person=kim,state=NZL", "2020-08-10"),
+    ("criminal_immunity", "person=kim,state=NZL", "2018-02-15"),
+    ("premises_inviolable", "mission=rok-embassy-wellington", "2019-10-01"),
+    ("must_give_evidence", "complainant", "2017-12-01"),
+    ("waiver_effective", "request=waiver-2019-09", "2019-10-01"),
+])
+def test_explain_json_is_a_tree_down_to_sourced_facts_and_matches_the_answer(question, subject, day) -> None:
+    items = record("explain", question, "--subject", subject, "--at", day)
+    assert items
+    answer = {c["id"]: c for c in record("at", day)["conclusions"]}
+    printed = out("explain", question, "--subject", subject, "--at", day)
+    for e in items:
+        c = answer[e["id"]]
+        assert (e["holds"], e["text"], e["needs"], e["window"]) == (c["holds"], c["text"], c["needs"], c["window"])
+        nodes = nodes_of(e)
+        for n in nodes:
+            if n["children"]:
+                assert n["kind"] in ("answer", "finding") and n["rule"] and n["cites"] and n["says"], n
+            else:
+                assert n["kind"] == "fact" and n["sources"], n
+        assert c["rule"] in {n["rule"] for n in e["grounds"]}, "the answer's rule heads a ground"
+        fact_keys = {k for n in nodes if n["kind"] == "fact" for k in (n["key"], n["key"].split("#")[0])}
+        assert set(c["because"]) <= fact_keys, set(c["because"]) - fact_keys
+        assert sorted({s for n in nodes if n["kind"] == "fact" for s in n["sources"]}) == c["sources"]
+        fired = {n["rule"] for n in nodes if n["rule"]}
+        assert not fired & {x["rule"] for x in e["considered"]}, "a rule that fired is not 'considered'"
+        assert f"{e['id']}: " in printed
+        for rule in fired:
+            assert f"- {rule} [" in printed, f"{rule} is in the JSON tree but not in the printed one"
+
+
+def test_the_explanation_is_the_record_the_engine_kept_while_the_rules_fired() -> None:
+    loaded = load_case(None)
+    evaluation = evaluate(loaded.case, dt.date(2020, 8, 10))
+    [e] = record("explain", "criminal_immunity", "--subject", "person=kim,state=NZL", "--at", "2020-08-10")
+    derived = [n for n in nodes_of(e) if n["kind"] != "fact"]
+    assert len(derived) >= 3
+    for n in derived:
+        step = evaluation.derived[n["key"]]  # every step of the tree is a derivation the engine asserted
+        assert step["rule"] == n["rule"]
+        # its children are what the rule joined: derivations by their key, the case file's facts
+        # by the key of the fact they are a view of
+        assert [child["key"] for child in n["children"]] == \
+            [b if b in evaluation.derived else case_fact_key(b) for b in step["because"]]
+    given = {case_fact_key(k) for k in evaluation.inputs}
+    for n in nodes_of(e):
+        if n["kind"] == "fact":
+            assert n["key"] in given, f"{n['key']} is not one of the facts given to the engine"
+
+
+def test_explain_lists_the_art_37_categories_considered_for_criminal_immunity_in_post() -> None:
+    [e] = record("explain", "criminal_immunity", "--subject", "person=kim,state=NZL", "--at", "2017-12-01")
+    assert e["holds"] is True and e["grounds"][0]["rule"] == "vcdr.31-1.criminal"
+    considered = {c["rule"]: c for c in e["considered"]}
+    for rule, cite in (("vcdr.37-2.administrative-technical", "VCDR art. 37(2)"),
+                       ("vcdr.37-3.service-staff", "VCDR art. 37(3)"),
+                       ("vcdr.37-4.private-servant", "VCDR art. 37(4)"),
+                       ("vcdr.38-1.national-agent", "VCDR art. 38(1)")):
+        assert cite in considered[rule]["cites"] and considered[rule]["says"]
+    text = out("explain", "criminal_immunity", "--subject", "person=kim,state=NZL", "--at", "2017-12-01")
+    assert "Also considered, did not apply:\n" in text
+    assert "    - vcdr.37-2.administrative-technical [VCDR art. 37(2)]: " in text
+
+
+def test_explain_lists_the_art_31_1_exceptions_considered_for_civil_immunity() -> None:
+    for day in ("2017-12-01", "2020-08-10"):
+        [e] = record("explain", "civil_immunity", "--subject", "person=kim,state=NZL", "--at", day)
+        considered = {c["rule"]: c for c in e["considered"]}
+        assert "vcdr.31-1-abc.civil-exceptions" in considered, sorted(considered)
+        assert {"VCDR art. 31(1)(a)", "VCDR art. 31(1)(b)", "VCDR art. 31(1)(c)"} <= \
+            set(considered["vcdr.31-1-abc.civil-exceptions"]["cites"])
+    text = out("explain", "civil_immunity", "--subject", "person=kim,state=NZL", "--at", "2017-12-01")
+    assert "- vcdr.31-1-abc.civil-exceptions [VCDR art. 31(1)(a); VCDR art. 31(1)(b); VCDR art. 31(1)(c)]" in text
+
+
+def test_explain_an_unknown_answer_names_the_missing_fact() -> None:
+    [e] = record("explain", "must_give_evidence", "--subject", "complainant", "--at", "2017-12-01")
+    assert e["holds"] is None and e["window"] is None
+    assert "the complainant's category of staff" in e["needs"]
+    assert any(n["needs"] and n["rule"] == "vcdr.1-c.category-unknown" for n in nodes_of(e))
+    text = out("explain", "must_give_evidence", "--subject", "complainant", "--at", "2017-12-01")
+    assert text.startswith("must_give_evidence:complainant/NZL: UNKNOWN\n")
+    assert "needs: the complainant's category of staff" in text
+
+
+def test_explain_an_uncertain_answer_gives_its_window() -> None:
+    [e] = record("explain", "criminal_immunity", "--subject", "person=kim,state=NZL", "--at", "2018-02-15")
+    assert e["holds"] is None and e["window"] == "2018-02-01/2018-02-28" and e["needs"]
+    text = out("explain", "criminal_immunity", "--subject", "person=kim,state=NZL", "--at", "2018-02-15")
+    assert text.startswith(f"{CRIMINAL_NZ}: UNCERTAIN\n") and "Window: 2018-02-01 to 2018-02-28." in text
+
+
+def test_explain_refuses_an_unknown_question_and_a_bad_date() -> None:
+    assert "QUESTION" in refused("explain", "immunity_from_everything", "--at", "2020-08-10")
+    assert "DATE" in refused("explain", "criminal_immunity", "--at", "10/08/2020")
+
+
+def test_explain_runs_from_the_real_entry_point() -> None:
+    result = subprocess.run(
+        [sys.executable, "-c", "from engine.cli import main; main()", "explain", "criminal_immunity",
+         "--subject", "person=kim,state=NZL", "--at", "2020-08-10", "--json"],
+        cwd=ROOT, env=dict(os.environ, COLUMNS="120"), capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout) == record("explain", "criminal_immunity", "--subject", "person=kim,state=NZL",
+                                               "--at", "2020-08-10")
+
+
+# --- timeline ---------------------------------------------------------------------------------
+
+def timeline_rows() -> dict[str, dict]:
+    return {r["id"]: r for r in record("timeline")["rows"]}
+
+
+def test_timeline_criminal_immunity_goes_yes_uncertain_no_with_the_uncertainty_inside_february_2018() -> None:
+    periods = timeline_rows()[CRIMINAL_NZ]["periods"]
+    seen = [p["verdict"] for p in periods if p["verdict"] != "none"]
+    assert seen == ["yes", "uncertain", "no"], periods
+    [uncertain] = [p for p in periods if p["verdict"] == "uncertain"]
+    assert "2018-02-01" <= uncertain["from"] <= uncertain["to"] <= "2018-02-28", uncertain
+    assert any("leaves (kim-wellington), February 2018" in e for e in uncertain["changed_by"]), uncertain
+    assert periods[-1]["verdict"] == "no" and periods[-1]["to"] is None
+    assert periods[-1]["rule"] == "vcdr.39-2.functions-ended"
+
+
+@pytest.mark.parametrize("ident", ["premises_inviolable:rok-embassy-wellington",
+                                   "archives_inviolable:rok-embassy-wellington"])
+def test_timeline_the_embassy_stays_inviolable_throughout(ident) -> None:
+    periods = timeline_rows()[ident]["periods"]
+    assert len(periods) == 1 and periods[0]["verdict"] == "yes", periods
+    assert (periods[0]["from"], periods[0]["to"], periods[0]["changed_by"]) == (None, None, [])
+
+
+def test_timeline_periods_are_contiguous_and_agree_with_asking_on_each_day() -> None:
+    data = record("timeline")
+    days = data["checkpoints"]
+    assert days == sorted(set(days))
+    for edge in ("2017-12-31", "2018-01-31", "2018-02-01", "2018-02-28", "2019-09-01", "2019-09-30"):
+        assert edge in days, f"{edge} (an edge of a dated fact's window) was not evaluated"
+    for row in data["rows"]:
+        periods = row["periods"]
+        assert periods[0]["from"] is None and periods[-1]["to"] is None
+        for a, b in zip(periods, periods[1:]):
+            assert a["verdict"] != b["verdict"], row["id"]
+            assert dt.date.fromisoformat(a["to"]) + dt.timedelta(days=1) == dt.date.fromisoformat(b["from"])
+            assert b["changed_by"], f"{row['id']}: no event named for the change on {b['from']}"
+    # Kim's row against the answer to `at` on the first and last day of each closed period
+    loaded = load_case(None)
+    verdict = {True: "yes", False: "no"}
+    for p in timeline_rows()[CRIMINAL_NZ]["periods"]:
+        for day in (p["from"], p["to"]):
+            if day is None:
+                continue
+            found = evaluate(loaded.case, dt.date.fromisoformat(day)).answer.find(
+                "criminal_immunity", person="kim", state="NZL")
+            got = verdict.get(found[0].holds, "uncertain" if found and found[0].window else "unknown") \
+                if found else "none"
+            assert got == p["verdict"], (day, got, p)
+
+
+def test_timeline_table_in_the_terminal() -> None:
+    text = out("timeline")
+    assert "answers over time" in text
+    assert "2018-02-01 to 2018-02-27: UNCERTAIN" in text and "from 2018-02-28: NO" in text
+    assert "premises inviolable" in text and "throughout: YES" in text
+    only = out("timeline", "--question", "premises_inviolable")
+    assert "throughout: YES" in only and "criminal" not in only
+
+
+def test_timeline_svg_renders_as_a_png(tmp_path) -> None:
+    import cairosvg
+    from PIL import Image
+
+    svg = tmp_path / "timeline.svg"
+    assert f"saved {svg}" in run("timeline", "--svg", str(svg)).stdout
+    text = svg.read_text(encoding="utf-8")
+    assert text.lstrip().startswith("<svg") and "UNCERTAIN" in text
+    png = cairosvg.svg2png(url=str(svg))
+    assert png[:8] == b"\x89PNG\r\n\x1a\n" and png[12:16] == b"IHDR"
+    width, height = struct.unpack(">II", png[16:24])
+    assert 1000 <= width <= 10_000 and 1000 <= height <= 50_000, (width, height)
+    image = Image.open(io.BytesIO(png))
+    assert image.size == (width, height)
+    assert len(image.convert("RGB").getcolors(maxcolors=1 << 16) or range(1 << 16)) > 2, "a blank picture"
+
+
+def test_timeline_svg_with_json_is_refused() -> None:
+    result = run("timeline", "--json", "--svg", "/tmp/never-written.svg", code=2)
+    assert "--svg" in result.stderr
+    assert not Path("/tmp/never-written.svg").exists()
+
+
+# --- what-if ----------------------------------------------------------------------------------
+
+WAIVER_GRANTED = "requests.waiver-2019-09.response.outcome=granted"
+
+
+def test_what_if_the_waiver_had_been_granted_changes_only_the_entry_and_the_waiver() -> None:
+    found = record("what-if", "--set", WAIVER_GRANTED, "--at", "2019-10-01")
+    assert found["as_of"] == "2019-10-01" and found["changes"] == [WAIVER_GRANTED]
+    changed = {d["id"]: d for d in found["differences"]}
+    assert set(changed) == {"entry_permitted:rok-embassy-wellington/waiver-2019-09", "waiver_effective:waiver-2019-09"}
+    entry = changed["entry_permitted:rok-embassy-wellington/waiver-2019-09"]
+    assert entry["before"]["holds"] is False and entry["after"]["holds"] is True
+    assert entry["after"]["rule"] == "vcdr.22-1.consent-by-sending-state" and "VCDR art. 22(1)" in entry["after"]["cites"]
+    assert changed["waiver_effective:waiver-2019-09"]["before"]["holds"] is False
+    assert not [d for d in found["differences"] if d["question"] in KIMS_IMMUNITIES]
+    text = out("what-if", "--set", WAIVER_GRANTED, "--at", "2019-10-01")
+    assert "(the case file itself is not changed)" in text
+    assert "  before NO        vcdr.22-1.no-consent [VCDR art. 22(1)]" in text
+    assert "  after  YES       vcdr.22-1.consent-by-sending-state [VCDR art. 22(1)]" in text
+    assert "Hongkon Kim" not in text
+
+
+def differences(*args: str) -> dict[str, tuple]:
+    return {d["id"]: (d["before"] and d["before"]["holds"], d["after"] and d["after"]["holds"])
+            for d in record("what-if", *args)["differences"]}
+
+
+def test_what_if_the_act_had_been_official() -> None:
+    found = differences("--set", "acts.assault-2017.official=true", "--at", "2020-08-10")
+    assert found[CRIMINAL_NZ] == (False, True)
+    assert found["residual_immunity:kim/NZL/assault-2017"] == (False, True)
+    assert found["prosecutable:kim/NZL/assault-2017"] == (True, False)
+    assert not [i for i in found if "rok-embassy-wellington" in i]
+
+
+def test_what_if_kim_had_still_been_posted_in_wellington_in_2020() -> None:
+    found = differences("--set", "postings.kim-wellington.functions_ended=null",
+                        "--set", "postings.kim-wellington.departed=null",
+                        "--set", "postings.kim-wellington.in_post_during=[2017, 2020]", "--at", "2020-08-10")
+    assert found[CRIMINAL_NZ] == (False, True)
+    assert found["personal_inviolability:kim/NZL"] == (False, True)
+    assert "criminal_immunity:kim/PHL/assault-2017" not in found
+
+
+def test_what_if_kim_were_a_new_zealand_national_by_patch_or_by_set(tmp_path) -> None:
+    patch = tmp_path / "nz-national.yaml"
+    patch.write_text("persons: [{id: kim, nationalities: [KOR, NZL]}]\n", encoding="utf-8")
+    by_patch = differences("--patch", str(patch), "--at", "2017-06-01")
+    assert by_patch[CRIMINAL_NZ] == (True, False)
+    assert by_patch["personal_inviolability:kim/NZL"] == (True, False)
+    assert by_patch == differences("--set", "persons.kim.nationalities=[KOR, NZL]", "--at", "2017-06-01")
+    rule = next(d for d in record("what-if", "--patch", str(patch), "--at", "2017-06-01")["differences"]
+                if d["id"] == CRIMINAL_NZ)["after"]["rule"]
+    assert rule == "vcdr.38-1.official-acts-only"
+    assert "No answer changes." in out("what-if", "--patch", str(patch), "--at", "2020-08-10")
+
+
+def test_what_if_never_writes_the_case_file_nor_the_patch(tmp_path) -> None:
+    patch = tmp_path / "patch.yaml"
+    patch.write_text("persons: [{id: kim, nationalities: [KOR, NZL]}]\n", encoding="utf-8")
+    watched = {path: (path.read_bytes(), path.stat().st_mtime_ns) for path in (KIM, patch)}
+    for args in ([*("--set", WAIVER_GRANTED), "--at", "2019-10-01"],
+                 ["--set", "acts.assault-2017.official=true", "--at", "2020-08-10", "--json"],
+                 ["--patch", str(patch), "--at", "2017-06-01"],
+                 ["--patch", str(patch), "--set", "persons.kim.nationalities=[NZL]", "--at", "2020-08-10"],
+                 [str(KIM), "--set", "postings.kim-wellington.departed=null", "--at", "2020-08-10"]):
+        run("what-if", *args)
+    run("what-if", "--set", "acts.assault-2017.official=maybe", code=2)
+    for path, (content, mtime) in watched.items():
+        assert path.read_bytes() == content, f"{path} changed"
+        assert path.stat().st_mtime_ns == mtime, f"{path} was written"
+
+
+def test_what_if_a_path_that_does_not_exist_is_refused_clearly() -> None:
+    message = refused("what-if", "--set", "requests.nope.response.outcome=granted", "--at", "2019-10-01")
+    assert "requests.nope" in message and "no item 'nope'" in message
+    assert "waiver-2019-09" in message and "return-2020-07" in message
+    assert len(message.splitlines()) == 1
+
+
+@pytest.mark.parametrize("change,field", [
+    ("acts.assault-2017.official=maybe", "official"),
+    ("requests.waiver-2019-09.response.outcome=maybe", "outcome"),
+    ("persons.kim.nationalities=[XXX]", "nationalities"),
+    ("postings.kim-wellington.departed=2018-13", "departed"),
+    ("requests.waiver-2019-09.nope=1", "nope"),
+])
+def test_what_if_a_change_that_breaks_the_case_file_is_refused_naming_the_field(change, field) -> None:
+    message = refused("what-if", "--set", change, "--at", "2020-08-10")
+    assert field in message and "(as changed)" in message, message
+
+
+@pytest.mark.parametrize("args,said", [
+    ([], "needs at least one --set"),
+    (["--set", "official"], "expected PATH=VALUE"),
+    (["--set", "persons.kim.name.first=x"], "is a value, not a section"),
+])
+def test_what_if_malformed_changes_are_refused(args, said) -> None:
+    assert said in refused("what-if", *args, "--at", "2020-08-10")
+
+
+def test_what_if_a_patch_that_is_not_a_partial_case_file_is_refused(tmp_path) -> None:
+    patch = tmp_path / "list.yaml"
+    patch.write_text("- kim\n", encoding="utf-8")
+    assert "the patch must be a mapping" in refused("what-if", "--patch", str(patch), "--at", "2020-08-10")
+    assert "no such file" in refused("what-if", "--patch", str(tmp_path / "absent.yaml"), "--at", "2020-08-10")
+
+
+# --- why-not ----------------------------------------------------------------------------------
+
+def test_why_not_finds_the_single_change_that_reverses_kims_criminal_immunity_by_running_the_engine() -> None:
+    [found] = record("why-not", "criminal_immunity", "--subject", "person=kim,state=NZL", "--at", "2020-08-10")
+    assert found["id"] == CRIMINAL_NZ and found["holds"] is False
+    reversing = [f for f in found["flips"] if f["reverses"]]
+    assert [f["changes"] for f in reversing] == [["acts.assault-2017.official=true"]]
+    flip = reversing[0]
+    assert found["flips"][0] == flip, "the reversing change is listed first"
+    same = next(d for d in record("what-if", "--set", "acts.assault-2017.official=true", "--at", "2020-08-10")
+                ["differences"] if d["id"] == CRIMINAL_NZ)
+    assert (flip["before"], flip["after"], flip["rule"], flip["text"]) == \
+        (same["before"]["holds"], same["after"]["holds"], same["after"]["rule"], same["after"]["text"])
+    for f in found["flips"]:  # every change offered is one what-if accepts
+        assert all("=" in change for change in f["changes"])
+        assert f["reverses"] == (f["after"] is not None)
+    text = out("why-not", "criminal_immunity", "--subject", "person=kim,state=NZL", "--at", "2020-08-10")
+    assert "Would reverse it:\n    --set acts.assault-2017.official=true  ->  YES (vcdr.39-2.functions-ended)" in text
+
+
+def test_why_not_refuses_a_subject_without_an_answer() -> None:
+    assert "no answer to criminal_immunity" in refused("why-not", "criminal_immunity", "--subject", "nobody",
+                                                       "--at", "2020-08-10")
+
+
+# --- open questions ---------------------------------------------------------------------------
+
+def test_at_lists_open_questions_naming_the_complainants_staff_category() -> None:
+    text = out("at", "2017-12-01")
+    lines = text.rstrip("\n").splitlines()
+    section = lines[lines.index("Open questions") + 1:]
+    assert section and all(line.startswith("  ") for line in section)
+    line = next(line for line in section if line.startswith("  must_give_evidence:complainant/NZL: needs "))
+    assert "the complainant's category of staff" in line
+    data = record("at", "2017-12-01")
+    c = next(c for c in data["conclusions"] if c["id"] == "must_give_evidence:complainant/NZL")
+    assert c["holds"] is None and "the complainant's category of staff" in c["needs"]
+    unknowns = {u["id"]: u["needs"] for u in data["unknowns"]}
+    assert unknowns["must_give_evidence:complainant/NZL"] == c["needs"]
+    assert set(unknowns) == {c["id"] for c in data["conclusions"] if c["holds"] is None and c["needs"]}
+    assert len(section) == len(unknowns)
