@@ -216,7 +216,7 @@ def _conclusion(facts, set_aside, derived, inputs, sources, rules) -> Conclusion
     return Conclusion(
         id=_ident(first), question=first["question"],
         subject={k: first[k] for k in first["subject_keys"]}, holds=holds, rule=first["rule"],
-        also=[f["rule"] for f in facts[1:] if f["rule"] != first["rule"]],
+        also=list(dict.fromkeys(f["rule"] for f in facts[1:] if f["rule"] != first["rule"])),
         cites=cites, because=leaves, sources=labels, text=text, unverified=unverified,
         needs=needs, window=window, set_aside=set_aside,
     )

@@ -213,6 +213,7 @@ def _request(r: Request, case: Case, day: dt.date) -> dict:
         "from": r.from_, "to": r.to, "scope": [s.value for s in r.scope],
         "sending_state": _sending_state(r, case), "mission_kind": _mission_kind(r, case), "answer": answer,
         "by": (response.by if response and response.by else r.to),
+        "by_name": _name_of(response.by if response and response.by else r.to, case),
         "express": three_valued(response.express if response else None),
         "in_writing": three_valued(response.in_writing if response else None),
         "purpose": r.purpose or r.kind.value.replace("_", " "),
@@ -222,6 +223,13 @@ def _request(r: Request, case: Case, day: dt.date) -> dict:
         fact["answer_label"] = response.date.label
         fact["answer_window"] = response.date.window
     return fact
+
+
+def _name_of(party: str, case: Case) -> str:
+    """A State's or a person's name, for a code or id that may be either."""
+    state = next((s.name for s in case.states if s.code == party), None)
+    person = case.find("persons", party)
+    return state or (person.name if person else party)
 
 
 def _mission_kind(r: Request, case: Case) -> str:

@@ -25,7 +25,7 @@ PHRASES = {
     "sending_state_jurisdiction": "{state} (sending State) has jurisdiction over {act}",
     "premises_inviolable": "premises inviolable",
     "archives_inviolable": "archives and documents inviolable",
-    "entry_permitted": "entry by the receiving State's agents permitted for the request {request}",
+    "entry_permitted": "entry by the receiving State's agents permitted ({request}{entry})",
     "waiver_effective": "valid waiver of immunity",
     "extraditable_offence": "{act}: an extraditable offence from {requested} to {requesting}",
     "extradition_refusable": "{requested} may refuse to extradite him to {requesting}",
@@ -64,6 +64,7 @@ class Names:
         s = c.subject
         filled = {key: self.states.get(s.get(key, ""), s.get(key, "")) for key in ("state", "requesting", "requested")}
         filled.update(act=self.acts.get(s.get("act", ""), s.get("act", "")), request=s.get("request", ""),
+                      entry=s.get("entry", ""),
                       action=self.humanise(s.get("action", "")))
         phrase = PHRASES.get(c.question, c.question.replace("_", " ")).format(**filled).replace("s's ", "s' ")
         if c.question == "available_action" and "act" in s:

@@ -105,6 +105,7 @@ def _(r):
       says="A former diplomat whose inviolability has ended may be arrested under a warrant if he is "
            "found in the receiving State.",
       when=[c.pi << fact("conclusion", question="personal_inviolability", holds=(YES, NO)),
+            c.po << fact("posting", posting=c.pi.posting, mission_kind="embassy"),
             c.pr << fact("proceeding", kind="arrest_warrant", person=c.pi.person, state=c.pi.state, date="past")])
 def _(r):
     holds = NO if r.pi.holds == YES else YES
@@ -112,7 +113,7 @@ def _(r):
               "country." if holds == YES else
               "A warrant exists, but while he is inviolable it cannot be executed against him.")
     r.conclude("available_action", state=r.pi.state, action=f"arrest {r.pi.person} if he is found there",
-               holds=holds, because=[r.pi, r.pr], reason=reason)
+               holds=holds, because=[r.pi, r.po, r.pr], reason=reason)
 
 
 # Recall: the sending State may recall any member of its missions at any time (arts. 9(1) and

@@ -21,10 +21,10 @@ def treaty_between():
 
 
 def accused_in(alias: str):
-    """An accusation (charge, warrant, indictment, judgment) in the requesting State, not later
-    than the day as far as the case file dates it."""
-    return fact("accusation", state=getattr(getattr(c, alias), "requesting"),
-                date=("past", "uncertain", UNKNOWN))
+    """An accusation (charge, warrant, indictment, judgment) in the requesting State, dated by
+    the case file on or before the day (or in a window containing it). An undated accusation
+    cannot be placed in time, so no extradition question is asked of it."""
+    return fact("accusation", state=getattr(getattr(c, alias), "requesting"), date=("past", "uncertain"))
 
 
 # Dual criminality: the conduct must be punishable under the laws of both Parties by at least

@@ -16,11 +16,11 @@ rule = MLAT.rule
            "assistance in a criminal matter.",
       when=[c.tr << fact("treaty", kind="mutual_legal_assistance", in_force="past"),
             c.tm << fact("treaty_term", treaty=c.tr.treaty, term="assistance"),
-            c.pr << fact("proceeding", state=c.tr.requesting, date=("past", "uncertain", "unknown"))])
+            c.pr << fact("proceeding", state=c.tr.requesting, date=("past", "uncertain"))])
 def _(r):
     r.conclude("available_action", state=r.tr.requesting,
                action=f"request mutual legal assistance from {r.tr.requested}", holds=YES,
                because=[r.tr, r.tm, r.pr], cites=[r.tm.cite],
                reason=f"{r.tr.requesting_name} may formally ask {r.tr.requested_name} for assistance with its "
-                      f"criminal proceedings (the treaty has been in force since {r.tr.in_force_label}), e.g. "
-                      "to take evidence there.")
+                      f"criminal proceedings; the treaty has been in force since {r.tr.in_force_label}. What kinds "
+                      "of assistance it covers was not checked.")

@@ -185,7 +185,7 @@ def _(r):
       when=[c.pv << fact("consular_privileges", status="in_force"),
             c.sd << fact("consular_standing", posting=c.pv.posting, inviolability="save_grave_crime")])
 def _(r):
-    r.conclude("personal_inviolability", person=r.pv.person, state=r.pv.state, holds=YES, because=[r.pv, r.sd],
+    r.conclude("personal_inviolability", person=r.pv.person, state=r.pv.state, holds=YES, about={"posting": r.pv.posting}, because=[r.pv, r.sd],
                reason=f"As a {r.sd.standing}, {r.pv.person_name} may not be arrested or detained in "
                       f"{r.pv.state_name} pending trial, save for a grave crime on a judicial decision "
                       "(\"grave crime\" is not defined by the Convention).")
@@ -197,7 +197,7 @@ def _(r):
       when=[c.pv << fact("consular_privileges", status="in_force"),
             c.sd << fact("consular_standing", posting=c.pv.posting, inviolability=("none", "official_acts"))])
 def _(r):
-    r.conclude("personal_inviolability", person=r.pv.person, state=r.pv.state, holds=NO, because=[r.pv, r.sd],
+    r.conclude("personal_inviolability", person=r.pv.person, state=r.pv.state, holds=NO, about={"posting": r.pv.posting}, because=[r.pv, r.sd],
                reason=f"As a {r.sd.standing}, {r.pv.person_name} has no personal inviolability in {r.pv.state_name}.")
 
 
@@ -280,7 +280,7 @@ WAIVER = dict(kind="waiver", mission_kind=CONSULAR_POST, made=("past", "uncertai
       when=[c.rq << fact("request", answer="granted", by=m.sending_state, express=YES, in_writing=YES, **WAIVER)])
 def _(r):
     r.conclude("waiver_effective", request=r.rq.request, holds=YES, because=[r.rq],
-               reason=f"{r.rq.by}, the sending State, waived expressly and in writing ({r.rq.answer_label}).")
+               reason=f"{r.rq.by_name}, the sending State, waived expressly and in writing ({r.rq.answer_label}).")
 
 
 @rule("vccr.45-2.not-in-writing", article="art. 45(2)",
@@ -310,7 +310,7 @@ def _(r):
       when=[c.rq << fact("request", m.by != m.sending_state, answer="granted", **WAIVER)])
 def _(r):
     r.conclude("waiver_effective", request=r.rq.request, holds=NO, because=[r.rq],
-               reason=f"The waiver came from {r.rq.by}, not from the sending State: no waiver.")
+               reason=f"The waiver came from {r.rq.by_name}, not from the sending State: no waiver.")
 
 
 @rule("vccr.45-1.refused", article="art. 45(1)",
@@ -423,7 +423,7 @@ def _(r):
                    because=[r.pv, r.ri], about={"posting": r.pv.posting}, needs=r.ri.needs,
                    reason=f"{r.pv.person_name} left {r.pv.state_name} ({r.pv.label}); his consular privileges ceased. "
                           + r.ri.reason)
-    r.conclude("personal_inviolability", person=r.pv.person, state=r.pv.state, holds=NO, because=[r.pv],
+    r.conclude("personal_inviolability", person=r.pv.person, state=r.pv.state, holds=NO, about={"posting": r.pv.posting}, because=[r.pv],
                reason=f"{r.pv.person_name}'s consular inviolability in {r.pv.state_name} ended when he left ({r.pv.label}).")
 
 
@@ -437,6 +437,20 @@ def _(r):
                    window=r.pv.window or None, needs=r.pv.needs,
                    reason=f"It is not settled whether {r.pv.person_name}'s consular privileges in "
                           f"{r.pv.state_name} were in force on this day.")
+
+
+@rule("vccr.53.official-act-either-way", article=["art. 43(1)", "art. 53(4)"], overrides=["vccr.53.open-act"],
+      says="An act in the exercise of consular functions is immune whether or not privileges still run: under "
+           "art. 43(1) while they do, under art. 53(4) after.",
+      when=[c.pv << fact("consular_privileges", status=("uncertain", UNKNOWN)),
+            c.sd << fact("consular_standing", posting=c.pv.posting, jurisdiction="official_acts"),
+            c.ac << fact("act_at_post", posting=c.pv.posting, official=YES, done=("past", "uncertain", UNKNOWN))])
+def _(r):
+    for question in ("criminal_immunity", "civil_immunity"):
+        r.conclude(question, person=r.pv.person, state=r.pv.state, act=r.ac.act, holds=YES,
+                   because=[r.pv, r.sd, r.ac], about={"posting": r.pv.posting},
+                   reason=f"Whether or not {r.pv.person_name}'s consular privileges still ran on this day, the act "
+                          "was performed in the exercise of consular functions, so it is immune either way.")
 
 
 @rule("vccr.53.open-act", article="art. 53",
@@ -471,3 +485,70 @@ def _(r):
                because=[r.pv, r.po],
                reason=f"{r.po.sending_state_name} may recall {r.pv.person_name} from {r.po.mission_name}; his "
                       "functions end when it notifies the receiving State.")
+
+
+# ---------------------------------------------------------------------------------------
+# Whether the receiving State may try the act, or arrest the member, under the VCCR.
+# ---------------------------------------------------------------------------------------
+
+@rule("vccr.43.bars-trial", article="art. 43(1)",
+      says="An act covered by consular immunity may not be tried in the receiving State, unless the "
+           "sending State waives.",
+      when=[c.ci << fact("conclusion", question="criminal_immunity", holds=YES),
+            c.po << member_of_post(posting=c.ci.posting)])
+def _(r):
+    r.conclude("prosecutable", person=r.ci.person, state=r.ci.state, act=r.ci.act, holds=NO, because=[r.ci, r.po],
+               reason="Consular immunity covers the act, so it may not be tried, unless the sending State waives.")
+
+
+@rule("vccr.43.no-bar", article=["art. 43(1)", "art. 41(3)"],
+      says="Consular immunity never covered an act outside consular functions: it may be tried (the "
+           "officer must appear, art. 41(3)).",
+      when=[c.ci << fact("conclusion", question="criminal_immunity", holds=NO),
+            c.po << member_of_post(posting=c.ci.posting)])
+def _(r):
+    r.conclude("prosecutable", person=r.ci.person, state=r.ci.state, act=r.ci.act, holds=YES, because=[r.ci, r.po],
+               reason=f"No consular immunity covers the act, so {r.po.state_name}'s courts may try it; a consular "
+                      "officer must appear, and the proceedings should hamper his functions as little as possible.")
+
+
+@rule("vccr.43.trial-open", article="art. 43(1)",
+      says="Where consular immunity for the act is open, so is whether it may be tried.",
+      when=[c.ci << fact("conclusion", question="criminal_immunity", holds=UNKNOWN),
+            c.po << member_of_post(posting=c.ci.posting)])
+def _(r):
+    r.conclude("prosecutable", person=r.ci.person, state=r.ci.state, act=r.ci.act, holds=UNKNOWN,
+               because=[r.ci, r.po], window=r.ci.window, needs=r.ci.needs,
+               reason="Whether the act may be tried turns on the immunity question left open above.")
+
+
+@rule("vccr.45.waived", article=["art. 45(1)", "art. 45(2)"], overrides=["vccr.43.bars-trial"],
+      says="A valid consular waiver lifts the immunity's bar on trial.",
+      when=[c.ci << fact("conclusion", question="criminal_immunity", holds=YES),
+            c.po << member_of_post(posting=c.ci.posting),
+            c.cn << fact("concerns", target=c.ci.person),
+            c.rq << fact("request", request=c.cn.request, scope=contains("criminal_jurisdiction")),
+            c.we << fact("conclusion", question="waiver_effective", request=c.cn.request, holds=YES)])
+def _(r):
+    r.conclude("prosecutable", person=r.ci.person, state=r.ci.state, act=r.ci.act, holds=YES,
+               because=[r.ci, r.we],
+               reason="The sending State waived immunity from criminal jurisdiction expressly and in writing, "
+                      "so the act may be tried.")
+
+
+@rule("vccr.41-1.arrest-if-found", article="art. 41(1)",
+      says="A consular officer may be arrested pending trial only for a grave crime and on a decision of "
+           "the competent judicial authority; others without inviolability may be arrested under a warrant.",
+      when=[c.pi << fact("conclusion", question="personal_inviolability", holds=(YES, NO)),
+            c.po << member_of_post(posting=c.pi.posting),
+            c.pr << fact("proceeding", kind="arrest_warrant", person=c.pi.person, state=c.pi.state, date="past")])
+def _(r):
+    action = f"arrest {r.pi.person} if he is found there"
+    if r.pi.holds == NO:
+        r.conclude("available_action", state=r.pi.state, action=action, holds=YES, because=[r.pi, r.po, r.pr],
+                   reason="A warrant exists and he has no consular inviolability: he may be arrested.")
+        return
+    r.conclude("available_action", state=r.pi.state, action=action, holds=UNKNOWN, because=[r.pi, r.po, r.pr],
+               needs="whether the offence is a grave crime and the warrant a decision of the competent judicial "
+                     "authority (VCCR art. 41(1); the Convention does not define a grave crime)",
+               reason="A consular officer may be arrested pending trial only for a grave crime on a judicial decision.")

@@ -213,7 +213,7 @@ def _(r):
 def _(r):
     r.conclude("entry_permitted", mission=r.mi.mission, request=r.rq.request, holds=YES,
                because=[r.rq, r.cn, r.mi],
-               reason=f"{r.mi.sending_state} granted the request ({r.rq.answer_label}); read as the head of "
+               reason=f"{r.rq.by_name} granted the request ({r.rq.answer_label}); read as the head of "
                       f"mission's consent, its agents may enter for the purpose asked ({r.rq.purpose}).")
 
 
@@ -225,7 +225,7 @@ def _(r):
 def _(r):
     r.conclude("entry_permitted", mission=r.mi.mission, request=r.rq.request, holds=NO,
                because=[r.rq, r.cn, r.mi],
-               reason=f"The grant came from {r.rq.by}, who cannot consent for {r.mi.mission_name}: only its head "
+               reason=f"The grant came from {r.rq.by_name}, who cannot consent for {r.mi.mission_name}: only its head "
                       "of mission (or the sending State, read as acting through him) can.")
 
 
@@ -286,7 +286,7 @@ def _(r):
             c.sd << fact("standing", posting=c.pv.posting, inviolability="full")])
 def _(r):
     r.conclude("personal_inviolability", person=r.pv.person, state=r.pv.state, holds=YES,
-               because=[r.pv, r.sd],
+               about={"posting": r.pv.posting}, because=[r.pv, r.sd],
                reason=f"As a {r.sd.standing} in post, {r.pv.person_name} may not be arrested or "
                       f"detained by {r.pv.state_name}.")
 
@@ -299,7 +299,7 @@ def _(r):
 def _(r):
     save = " (save in respect of official acts)" if r.sd.inviolability == "official_acts" else ""
     r.conclude("personal_inviolability", person=r.pv.person, state=r.pv.state, holds=NO,
-               because=[r.pv, r.sd],
+               about={"posting": r.pv.posting}, because=[r.pv, r.sd],
                reason=f"As a {r.sd.standing}, {r.pv.person_name} has no personal inviolability in "
                       f"{r.pv.state_name}{save}.")
 
@@ -463,7 +463,8 @@ def _(r):
 
 @rule("vcdr.31-1.bars-trial", article="art. 31(1)",
       says="While criminal immunity holds, the receiving State's courts may not try the act.",
-      when=[c.ci << fact("conclusion", question="criminal_immunity", holds=YES)])
+      when=[c.ci << fact("conclusion", question="criminal_immunity", holds=YES),
+            c.po << member_of_embassy(posting=c.ci.posting)])
 def _(r):
     r.conclude("prosecutable", person=r.ci.person, state=r.ci.state, act=r.ci.act, holds=NO,
                because=[r.ci],
@@ -497,7 +498,8 @@ def _(r):
 
 @rule("vcdr.31-1.trial-open", article="art. 31(1)",
       says="Where immunity for the act is unknown, so is whether it may be tried.",
-      when=[c.ci << fact("conclusion", question="criminal_immunity", holds=UNKNOWN)])
+      when=[c.ci << fact("conclusion", question="criminal_immunity", holds=UNKNOWN),
+            c.po << member_of_embassy(posting=c.ci.posting)])
 def _(r):
     r.conclude("prosecutable", person=r.ci.person, state=r.ci.state, act=r.ci.act, holds=UNKNOWN,
                because=[r.ci], window=r.ci.window, needs=r.ci.needs,
@@ -509,6 +511,7 @@ def _(r):
 @rule("vcdr.32.waiver-open", article=["art. 32(1)", "art. 32(2)"], overrides=["vcdr.31-1.bars-trial"],
       says="While it is open whether the sending State validly waived, so is whether the act may be tried.",
       when=[c.ci << fact("conclusion", question="criminal_immunity", holds=YES),
+            c.po << member_of_embassy(posting=c.ci.posting),
             c.cn << fact("concerns", target=c.ci.person),
             c.rq << fact("request", request=c.cn.request, scope=contains("criminal_jurisdiction")),
             c.we << fact("conclusion", question="waiver_effective", request=c.cn.request, holds=UNKNOWN)])
@@ -521,6 +524,7 @@ def _(r):
 @rule("vcdr.32-1.waived", article=["art. 32(1)", "art. 32(2)"], overrides=["vcdr.31-1.bars-trial"],
       says="An express waiver by the sending State lifts the immunity's bar on trial.",
       when=[c.ci << fact("conclusion", question="criminal_immunity", holds=YES),
+            c.po << member_of_embassy(posting=c.ci.posting),
             c.cn << fact("concerns", target=c.ci.person),
             c.rq << fact("request", request=c.cn.request, scope=contains("criminal_jurisdiction")),
             c.we << fact("conclusion", question="waiver_effective", request=c.cn.request, holds=YES)])
@@ -540,7 +544,7 @@ WAIVER = dict(kind="waiver", mission_kind=EMBASSY, made=("past", "uncertain"))
       when=[c.rq << fact("request", answer="granted", by=m.sending_state, express=YES, **WAIVER)])
 def _(r):
     r.conclude("waiver_effective", request=r.rq.request, holds=YES, because=[r.rq],
-               reason=f"{r.rq.by}, the sending State, expressly waived immunity ({r.rq.answer_label}) "
+               reason=f"{r.rq.by_name}, the sending State, expressly waived immunity ({r.rq.answer_label}) "
                       f"for: {r.rq.purpose}.")
 
 
@@ -550,7 +554,7 @@ def _(r):
       when=[c.rq << fact("request", answer="granted", by=differs(m.sending_state), **WAIVER)])
 def _(r):
     r.conclude("waiver_effective", request=r.rq.request, holds=NO, because=[r.rq],
-               reason=f"The waiver came from {r.rq.by}, not from the sending State "
+               reason=f"The waiver came from {r.rq.by_name}, not from the sending State "
                       f"({r.rq.sending_state or 'not identified'}): only the sending State can waive.")
 
 
@@ -741,7 +745,7 @@ def _(r):
            "giving evidence (official acts aside).",
       when=[c.pv << fact("privileges", status="ceased")])
 def _(r):
-    r.conclude("personal_inviolability", person=r.pv.person, state=r.pv.state, holds=NO, because=[r.pv],
+    r.conclude("personal_inviolability", person=r.pv.person, state=r.pv.state, holds=NO, about={"posting": r.pv.posting}, because=[r.pv],
                reason=f"{r.pv.person_name} left {r.pv.state_name} ({r.pv.label}) after his functions ended: "
                       "his inviolability ceased with his privileges.")
     r.conclude("must_give_evidence", person=r.pv.person, state=r.pv.state, holds=YES, because=[r.pv],
@@ -753,7 +757,7 @@ def _(r):
       says="Before privileges begin, the Convention gives no protection.",
       when=[c.pv << fact("privileges", status="not_begun")])
 def _(r):
-    r.conclude("personal_inviolability", person=r.pv.person, state=r.pv.state, holds=NO, because=[r.pv],
+    r.conclude("personal_inviolability", person=r.pv.person, state=r.pv.state, holds=NO, about={"posting": r.pv.posting}, because=[r.pv],
                reason=f"{r.pv.person_name} had not yet arrived to take up the post ({r.pv.label}).")
 
 
@@ -776,6 +780,22 @@ def _(r):
         r.conclude(question, person=r.pv.person, state=r.pv.state, act=r.ac.act, holds=UNKNOWN,
                    because=[r.pv, r.ac], about={"posting": r.pv.posting},
                    window=r.pv.window or None, needs=r.pv.needs, reason=_open_reason(r.pv))
+
+
+# An official act keeps immunity on both sides of the end of privileges (art. 31(1) while they
+# run, art. 39(2) after), so not knowing exactly when they ended leaves it untouched.
+@rule("vcdr.39.official-act-either-way", article=["art. 31(1)", "art. 39(2)"], overrides=["vcdr.39.open-act"],
+      says="An act in the exercise of functions is immune whether or not privileges still run: under "
+           "art. 31(1) while they do, under art. 39(2) after.",
+      when=[c.pv << fact("privileges", status=("uncertain", UNKNOWN)),
+            c.sd << fact("standing", (m.criminal == "full") | (m.criminal == "official_acts"), posting=c.pv.posting),
+            c.ac << fact("act_at_post", posting=c.pv.posting, official=YES, done=("past", "uncertain", UNKNOWN))])
+def _(r):
+    for question in ("criminal_immunity", "civil_immunity"):
+        r.conclude(question, person=r.pv.person, state=r.pv.state, act=r.ac.act, holds=YES,
+                   because=[r.pv, r.sd, r.ac], about={"posting": r.pv.posting},
+                   reason=f"Whether or not {r.pv.person_name}'s privileges in {r.pv.state_name} still ran on this day, "
+                          "the act was performed in the exercise of his functions, so it is immune either way.")
 
 
 @rule("vcdr.1-c.open-standing-person", article=["art. 1(c)", "art. 37", "art. 38"],
