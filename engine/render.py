@@ -117,6 +117,10 @@ def human(answer: Answer, case: Case) -> str:
             lines += ["", title]
             current = title
         lines += _entry(names, c)
+    if answer.unknowns:
+        lines += ["", "Open questions"]
+        for u in answer.unknowns:
+            lines.append(f"  {u.id}: needs {u.needs}")
     if actions:
         lines += ["", "What each State can do next"]
         for state in dict.fromkeys(c.subject["state"] for c in actions):
@@ -124,10 +128,6 @@ def human(answer: Answer, case: Case) -> str:
             for c in actions:
                 if c.subject["state"] == state:
                     lines += _entry(names, c)
-    if answer.unknowns:
-        lines += ["", "Open questions"]
-        for u in answer.unknowns:
-            lines.append(f"  {u.id}: needs {u.needs}")
     return "\n".join(lines)
 
 

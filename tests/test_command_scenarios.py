@@ -598,13 +598,23 @@ def _(ctx, day):
     ctx["printed"] = run("at", day_of(day)).stdout
 
 
-@then(parsers.re(r"the printed answers end with a section \"(?P<title>[^\"]+)\""))
+@then(parsers.re(r"the printed answers have a section \"(?P<title>[^\"]+)\""))
 def _(ctx, title):
     lines = ctx["printed"].rstrip("\n").splitlines()
     assert title in lines, f"no section {title!r}"
-    section = lines[lines.index(title) + 1:]
+    start = lines.index(title) + 1
+    end = next((i for i in range(start, len(lines)) if not lines[i].strip()), len(lines))
+    section = lines[start:end]
     assert section and all(line.startswith("  ") for line in section), section
     ctx["section"] = section
+
+
+@then(parsers.re(r"the printed answers end with what each State can do next"))
+def _(ctx):
+    lines = ctx["printed"].rstrip("\n").splitlines()
+    assert "What each State can do next" in lines
+    after = lines[lines.index("What each State can do next") + 1:]
+    assert after and not any(line and not line.startswith(" ") for line in after), after
 
 
 @then(parsers.re(rf"that section lists (?P<answer>{ANSWER}), needing \"(?P<needs>[^\"]+)\""))

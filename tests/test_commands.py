@@ -436,7 +436,7 @@ def test_why_not_refuses_a_subject_without_an_answer() -> None:
 def test_at_lists_open_questions_naming_the_complainants_staff_category() -> None:
     text = out("at", "2017-12-01")
     lines = text.rstrip("\n").splitlines()
-    section = lines[lines.index("Open questions") + 1:]
+    section = open_questions_section(lines)
     assert section and all(line.startswith("  ") for line in section)
     line = next(line for line in section if line.startswith("  must_give_evidence:complainant/NZL: needs "))
     assert "the complainant's category of staff" in line
@@ -447,3 +447,10 @@ def test_at_lists_open_questions_naming_the_complainants_staff_category() -> Non
     assert unknowns["must_give_evidence:complainant/NZL"] == c["needs"]
     assert set(unknowns) == {c["id"] for c in data["conclusions"] if c["holds"] is None and c["needs"]}
     assert len(section) == len(unknowns)
+
+
+def open_questions_section(lines: list[str]) -> list[str]:
+    """The lines under the "Open questions" heading, up to the blank line that ends the section."""
+    start = lines.index("Open questions") + 1
+    end = next((i for i in range(start, len(lines)) if not lines[i].strip()), len(lines))
+    return lines[start:end]
