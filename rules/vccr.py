@@ -14,7 +14,8 @@ The findings here are `consular_standing` and `consular_privileges`, kept apart 
 VCDR's so that no diplomatic rule ever fires on a consular posting.
 """
 
-from engine.rulebook import NO, UNKNOWN, YES, Instrument, c, contains, fact, m
+from engine.rulebook import NO, UNKNOWN, YES, Instrument, c, fact, m
+from rules.common import criminal_waiver
 
 VCCR = Instrument("VCCR", "Vienna Convention on Consular Relations, 1963")
 rule = VCCR.rule
@@ -526,9 +527,7 @@ def _(r):
       says="A valid consular waiver lifts the immunity's bar on trial.",
       when=[c.ci << fact("conclusion", question="criminal_immunity", holds=YES),
             c.po << member_of_post(posting=c.ci.posting),
-            c.cn << fact("concerns", target=c.ci.person),
-            c.rq << fact("request", request=c.cn.request, scope=contains("criminal_jurisdiction")),
-            c.we << fact("conclusion", question="waiver_effective", request=c.cn.request, holds=YES)])
+            *criminal_waiver(YES)])
 def _(r):
     r.conclude("prosecutable", person=r.ci.person, state=r.ci.state, act=r.ci.act, holds=YES,
                because=[r.ci, r.we],

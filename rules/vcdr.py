@@ -16,6 +16,7 @@ The Convention's regime applies to members of an embassy (`mission_kind="embassy
 """
 
 from engine.rulebook import NO, UNKNOWN, YES, Instrument, c, contains, differs, fact, m
+from rules.common import criminal_waiver
 
 VCDR = Instrument("VCDR", "Vienna Convention on Diplomatic Relations, 1961")
 rule = VCDR.rule
@@ -512,9 +513,7 @@ def _(r):
       says="While it is open whether the sending State validly waived, so is whether the act may be tried.",
       when=[c.ci << fact("conclusion", question="criminal_immunity", holds=YES),
             c.po << member_of_embassy(posting=c.ci.posting),
-            c.cn << fact("concerns", target=c.ci.person),
-            c.rq << fact("request", request=c.cn.request, scope=contains("criminal_jurisdiction")),
-            c.we << fact("conclusion", question="waiver_effective", request=c.cn.request, holds=UNKNOWN)])
+            *criminal_waiver(UNKNOWN)])
 def _(r):
     r.conclude("prosecutable", person=r.ci.person, state=r.ci.state, act=r.ci.act, holds=UNKNOWN,
                because=[r.ci, r.we], needs=r.we.needs, window=r.we.window,
@@ -525,9 +524,7 @@ def _(r):
       says="An express waiver by the sending State lifts the immunity's bar on trial.",
       when=[c.ci << fact("conclusion", question="criminal_immunity", holds=YES),
             c.po << member_of_embassy(posting=c.ci.posting),
-            c.cn << fact("concerns", target=c.ci.person),
-            c.rq << fact("request", request=c.cn.request, scope=contains("criminal_jurisdiction")),
-            c.we << fact("conclusion", question="waiver_effective", request=c.cn.request, holds=YES)])
+            *criminal_waiver(YES)])
 def _(r):
     r.conclude("prosecutable", person=r.ci.person, state=r.ci.state, act=r.ci.act, holds=YES,
                because=[r.ci, r.we],
