@@ -127,3 +127,39 @@ def _(r):
                because=[r.pv, r.po],
                reason=f"{r.po.sending_state_name} may recall {r.pv.person_name} from {r.po.mission_name} at any time; "
                       "his functions end when it notifies the receiving State.")
+
+
+# Art. 9(1): once the receiving State has declared a member persona non grata, the sending State
+# must recall him or end his functions with the mission.
+@rule("vcdr.9-1.must-recall", article="art. 9(1)",
+      says="After a declaration of persona non grata, the sending State shall recall the person or end "
+           "his functions with the mission.",
+      when=[c.rq << fact("request", kind="persona_non_grata", made=("past", "uncertain")),
+            c.cn << fact("concerns", request=c.rq.request, target_kind="person"),
+            c.po << fact("posting", person=c.cn.target, mission_kind="embassy", state=getattr(c.rq, "from"))])
+def _(r):
+    r.conclude("available_action", state=r.po.sending_state,
+               action=f"recall {r.po.person} or end his functions (obliged)", holds=YES,
+               because=[r.rq, r.cn, r.po],
+               reason=f"{r.po.state_name} declared {r.po.person_name} persona non grata; {r.po.sending_state_name} "
+                      "must now recall him or end his functions. His immunity lasts until he leaves or a "
+                      "reasonable period to do so expires (art. 39(2)).")
+
+
+# Art. 9(2) with art. 43(b): if the sending State refuses, or fails within a reasonable period,
+# the receiving State may refuse to recognise him as a member of the mission; notifying that
+# refusal ends his functions.
+@rule("vcdr.9-2.refuse-recognition", article=["art. 9(2)", "art. 43(b)"],
+      says="If the sending State refuses or fails to act on a declaration of persona non grata, the "
+           "receiving State may refuse to recognise the person, which ends his functions.",
+      when=[c.rq << fact("request", kind="persona_non_grata", answer=("declined", "pending")),
+            c.cn << fact("concerns", request=c.rq.request, target_kind="person"),
+            c.po << fact("posting", person=c.cn.target, mission_kind="embassy", state=getattr(c.rq, "from"))])
+def _(r):
+    said = "refused" if r.rq.answer == "declined" else "has not yet acted"
+    r.conclude("available_action", state=r.po.state,
+               action=f"refuse to recognise {r.po.person} as a member of the mission", holds=YES,
+               because=[r.rq, r.cn, r.po],
+               reason=f"{r.po.sending_state_name} {said}: {r.po.state_name} may refuse to recognise him (art. 9(2), "
+                      "after a reasonable period if it has merely not acted); notifying that ends his functions "
+                      "(art. 43(b)), and his immunity then lasts until he leaves or a reasonable period expires.")

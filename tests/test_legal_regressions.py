@@ -90,3 +90,19 @@ def test_one_rule_is_named_once_among_the_grounds(kim):
     c = one(answer(kim, "2020-08-10"), "extradition_refusable", person="kim", requesting="NZL")
     assert len(c.also) == len(set(c.also))
     assert "kor-ea.9.own-national" in c.also
+
+
+def test_a_declaration_of_persona_non_grata_obliges_recall_and_a_refusal_opens_non_recognition(kim):
+    """VCDR art. 9(1): the sending State must recall or end functions; art. 9(2) with 43(b): if it
+    refuses, the receiving State may refuse to recognise him, which ends his functions."""
+    declared = copy.deepcopy(kim)
+    declared["requests"].append({"id": "png-2017-12", "kind": "persona_non_grata", "from": "NZL", "to": "KOR",
+                                 "concerning": ["kim"], "date": "2017-12-05"})
+    ans = answer(declared, "2017-12-10")
+    must = one(ans, "available_action", state="KOR", action="recall kim or end his functions (obliged)")
+    assert must.holds is True and must.cites == ["VCDR art. 9(1)"]
+    assert ans.find("available_action", state="NZL", action="refuse to recognise kim as a member of the mission") == []
+    declared["requests"][-1]["response"] = {"outcome": "declined", "date": "2017-12-20", "by": "KOR"}
+    refused = one(answer(declared, "2018-01-10"), "available_action", state="NZL",
+                  action="refuse to recognise kim as a member of the mission")
+    assert refused.holds is True and "VCDR art. 43(b)" in refused.cites
