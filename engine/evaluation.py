@@ -208,7 +208,7 @@ def _conclusion(facts, set_aside, derived, inputs, sources, rules) -> Conclusion
     leaves = list(dict.fromkeys(case_fact_key(leaf) for leaf in leaves))  # case-file facts, not their views
     labels = sorted({label for leaf in leaves for label in sources.get(leaf, [])})
     holds = {YES: True, UNKNOWN: None}.get(first["holds"], False)
-    text = " ".join(dict.fromkeys(f["reason"] for f in facts))
+    text = " ".join(dict.fromkeys(f["reason"] for f in facts)).replace("s's ", "s' ")  # the Philippines
     needs = next((f["needs"] for f in facts if f.get("needs")), None) if holds is None else None
     window = next((f["window"] for f in facts if f.get("window")), None)
     if needs:

@@ -509,8 +509,9 @@ def _(r):
             c.po << member_of_post(posting=c.ci.posting)])
 def _(r):
     r.conclude("prosecutable", person=r.ci.person, state=r.ci.state, act=r.ci.act, holds=YES, because=[r.ci, r.po],
-               reason=f"No consular immunity covers the act, so {r.po.state_name}'s courts may try it; a consular "
-                      "officer must appear, and the proceedings should hamper his functions as little as possible.")
+               reason=f"No consular immunity covers the act, so the Convention does not bar a trial in "
+                      f"{r.po.state_name}, if its courts have jurisdiction over the act; a consular officer must "
+                      "appear, and the proceedings should hamper his functions as little as possible.")
 
 
 @rule("vccr.43.trial-open", article="art. 43(1)",
