@@ -141,8 +141,8 @@ def _(r):
     if r.tm.certainty != "verified":
         r.conclude("must_submit_for_prosecution", **subject, holds=UNKNOWN, because=[r.rf, r.tm],
                    cites=[r.tm.cite],
-                   needs=f"the checked text of the treaty's clause on submission for prosecution "
-                         f"({r.tm.article}; believed to apply '{r.tm.on_refusal}', {r.tm.certainty})",
+                   needs=f"the checked text of {r.tm.cite}: it is believed to apply "
+                         f"{r.tm.on_refusal.replace('_', ' ')}, but that is {r.tm.certainty}",
                    reason=f"If {r.tr.requested_name} refused to extradite its national, whether it must then "
                           "submit the case for prosecution depends on a treaty clause nobody has checked.")
         return

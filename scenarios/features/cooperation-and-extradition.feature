@@ -91,7 +91,7 @@ Feature: Co-operation and extradition between New Zealand and Korea
     And the answer is flagged as resting on the extradition treaty's nationality clause, which is unverified
     And the answer is flagged as resting on the unverified doctrine that Korea's Extradition Act lets it refuse to surrender a Korean national
     And whether Korea must submit the case for prosecution if it refuses to extradite Kim to New Zealand is unknown
-    And the answer says it needs "the checked text of the treaty's clause on submission for prosecution"
+    And the answer says it needs "the checked text of NZ-ROK Extradition Treaty clause on submission for prosecution"
     And the answer is flagged as resting on the extradition treaty's clause on submission for prosecution, which is unverified
     And the question is listed among the open questions
 
