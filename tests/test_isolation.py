@@ -130,6 +130,8 @@ REQUEST_KINDS = ["waiver", "consent_to_enter_premises", "extradition", "mutual_l
 SCOPES = ["premises_entry", "witness_evidence", "criminal_jurisdiction", "civil_jurisdiction", "execution"]
 OUTCOMES = ["granted", "declined", "pending", "conditional"]
 PROCEEDINGS = ["complaint", "investigation", "charge", "arrest_warrant", "indictment", "trial", "judgment"]
+CIVIL_MATTERS = ["immovable_property", "succession", "professional_or_commercial"]
+AREAS = ["work_area", "other_part", "residence"]
 NAMES = st.text(st.characters(codec="utf-8", exclude_categories=("Cs",)), min_size=1, max_size=12)
 
 
@@ -176,7 +178,8 @@ def case_files(draw) -> dict:
         sending, receiving = draw(st.permutations(STATES))[:2]
         missions.append({"id": f"m{i}", "kind": draw(st.sampled_from(MISSION_KINDS)), "sending_state": sending,
                          "receiving_state": receiving, "city": draw(maybe(NAMES)),
-                         "head": draw(maybe(st.sampled_from(persons))), "sources": draw(sources())})
+                         "head": draw(maybe(st.sampled_from(persons))), "closed": draw(maybe(fuzzy_dates())),
+                         "sources": draw(sources())})
     data["missions"] = missions
     mission_ids = [m["id"] for m in missions]
 
@@ -203,7 +206,7 @@ def case_files(draw) -> dict:
                "place": draw(st.one_of(st.sampled_from(mission_ids), NAMES)),
                "state": draw(maybe(st.sampled_from(STATES))), "description": draw(NAMES),
                "counts": draw(st.integers(1, 3)), "official": draw(st.sampled_from([True, False, None])),
-               "sources": draw(sources())}
+               "civil_matter": draw(maybe(st.sampled_from(CIVIL_MATTERS))), "sources": draw(sources())}
         when = draw(maybe(fuzzy_dates()))
         if when is not None:
             act["when"] = when
@@ -211,11 +214,22 @@ def case_files(draw) -> dict:
     data["acts"] = acts
     act_ids = [a["id"] for a in acts]
 
-    if act_ids and draw(st.booleans()):
-        data["proceedings"] = [{"id": "pr0", "kind": draw(st.sampled_from(PROCEEDINGS)),
+    if act_ids:
+        data["proceedings"] = [{"id": f"pr{i}", "kind": draw(st.sampled_from(PROCEEDINGS)),
                                 "person": draw(st.sampled_from(persons)),
                                 "acts": draw(st.lists(st.sampled_from(act_ids), max_size=2, unique=True)),
-                                "state": draw(st.sampled_from(STATES)), "date": draw(maybe(fuzzy_dates()))}]
+                                "state": draw(st.sampled_from(STATES)), "date": draw(maybe(fuzzy_dates()))}
+                               for i in range(draw(st.integers(0, 2)))]
+        data["offences"] = [{"id": f"o{i}", "state": draw(st.sampled_from(STATES)), "law": f"law {i}",
+                             "name": draw(NAMES), "acts": draw(st.lists(st.sampled_from(act_ids), max_size=2, unique=True)),
+                             "max_penalty_months": draw(maybe(st.integers(0, 240))),
+                             "certainty": draw(st.sampled_from(["verified", "reported", "unverified"]))}
+                            for i in range(draw(st.integers(0, 3)))]
+    data["entries"] = [{"id": f"e{i}", "mission": draw(st.sampled_from(mission_ids)),
+                        "by": draw(st.sampled_from(STATES)), "date": draw(maybe(fuzzy_dates())),
+                        "area": draw(st.sampled_from(AREAS)), "emergency": draw(maybe(st.sampled_from(["fire", "disaster"]))),
+                        "consent_by": draw(maybe(st.sampled_from(STATES + persons)))}
+                       for i in range(draw(st.integers(0, 2)))]
 
     parties = STATES + persons
     requests = []
