@@ -48,13 +48,20 @@ def parse_date(text: str) -> dt.date:
         fail(f"DATE: {exc}")
 
 
+def internal_errors():
+    """Failures of the engine or its installed data, never of the user's input: exit 1."""
+    from engine.host import EngineError
+    from engine.treaties import TreatyDataError
+
+    return (EngineError, TreatyDataError)
+
+
 def evaluate_or_fail(loaded, day: dt.date):
     from engine.evaluation import evaluate
-    from engine.host import EngineError
 
     try:
         return evaluate(loaded.case, day, case_sha256=loaded.sha256)
-    except EngineError as exc:
+    except internal_errors() as exc:
         fail(f"internal error in the rules (please report it): {exc}", code=1)
 
 
@@ -180,11 +187,7 @@ def timeline(case: Optional[Path] = CaseArg, as_json: bool = JsonOpt,
     wanted = parse_subject(subject)
     try:
         days, rows = replay(loaded.case)
-    except Exception as exc:  # an EngineError from any of the evaluations
-        from engine.host import EngineError
-
-        if not isinstance(exc, EngineError):
-            raise
+    except internal_errors() as exc:
         fail(f"internal error in the rules (please report it): {exc}", code=1)
     rows = [r for r in rows if (question is None or r.question == question)
             and all(r.subject.get(k) == v for k, v in wanted.items())]
