@@ -224,7 +224,10 @@ def why_not(question: str = QuestionArg,
     if not targets:
         fail(f"no answer to {question} for {subject or 'any subject'} on {day.isoformat()}")
     data, _ = read_data(Path(loaded.path))
-    found = {t.id: search(data, loaded.case, t, day) for t in targets}
+    try:
+        found = {t.id: search(data, loaded.case, t, day) for t in targets}
+    except internal_errors() as exc:
+        fail(f"internal error in the rules (please report it): {exc}", code=1)
     if as_json:
         typer.echo(json.dumps([{"id": t.id, "holds": t.holds, "flips": [f.as_json() for f in found[t.id]]}
                                for t in targets], indent=2, ensure_ascii=False))
