@@ -66,7 +66,7 @@ def sources_by_key(case: Case) -> dict[str, list[str]]:
 
 
 def facts_known_until(case: Case):
-    dates = list(case.dated_facts())
+    dates = [date for _, date, _ in case.dated_events()]
     return max(dates, key=lambda d: d.end) if dates else None
 
 

@@ -255,20 +255,33 @@ class Case(Strict):
     def find(self, collection: str, id_: str):
         return next((x for x in getattr(self, collection) if x.id == id_), None)
 
-    def dated_facts(self) -> Iterator[FuzzyDate]:
-        """Every date the case file gives to an event (not the reports' own dates)."""
+    def dated_events(self) -> Iterator[tuple[str, FuzzyDate, str]]:
+        """Every date the case file gives to an event (not the reports' own dates), as
+        (what happens, when, the key of the fact it belongs to)."""
         for p in self.postings:
-            yield from (d for d in (p.notified, p.arrived, p.functions_ended, p.departed) if d)
-            yield from p.in_post_during
-        yield from (a.when for a in self.acts if a.when)
-        yield from (p.date for p in self.proceedings if p.date)
+            for name, label in (("notified", "is notified"), ("arrived", "arrives"),
+                                ("functions_ended", "functions end"), ("departed", "leaves")):
+                if getattr(p, name):
+                    yield f"{p.person} {label} ({p.id})", getattr(p, name), f"posting:{p.id}"
+            for date in p.in_post_during:
+                yield f"{p.person} reported in post ({p.id})", date, f"posting:{p.id}"
+        for a in self.acts:
+            if a.when:
+                yield f"act {a.id}", a.when, f"act:{a.id}"
+        for p in self.proceedings:
+            if p.date:
+                yield f"{p.kind.value.replace('_', ' ')} {p.id}", p.date, f"proceeding:{p.id}"
         for r in self.requests:
             if r.date:
-                yield r.date
+                yield f"request {r.id} made", r.date, f"request:{r.id}"
             if r.response and r.response.date:
-                yield r.response.date
-        yield from (e.date for e in self.entries if e.date)
-        yield from (m.closed for m in self.missions if m.closed)
+                yield f"request {r.id} {r.response.outcome.value}", r.response.date, f"request:{r.id}"
+        for e in self.entries:
+            if e.date:
+                yield f"entry {e.id}", e.date, f"entry:{e.id}"
+        for m in self.missions:
+            if m.closed:
+                yield f"mission {m.id} closed", m.closed, f"mission:{m.id}"
 
 
 def _problem(loc: tuple, kind: str, message: str, value: object) -> InitErrorDetails:

@@ -55,30 +55,7 @@ class Row:
 
 
 def events(case: Case) -> Iterator[Event]:
-    for p in case.postings:
-        for name, label in (("arrived", "arrives"), ("functions_ended", "functions end"), ("departed", "leaves")):
-            date = getattr(p, name)
-            if date:
-                yield Event(f"{p.person} {label} ({p.id})", date, f"posting:{p.id}")
-        for date in p.in_post_during:
-            yield Event(f"{p.person} reported in post ({p.id})", date, f"posting:{p.id}")
-    for a in case.acts:
-        if a.when:
-            yield Event(f"act {a.id}", a.when, f"act:{a.id}")
-    for p in case.proceedings:
-        if p.date:
-            yield Event(f"{p.kind.value.replace('_', ' ')} {p.id}", p.date, f"proceeding:{p.id}")
-    for r in case.requests:
-        if r.date:
-            yield Event(f"request {r.id} made", r.date, f"request:{r.id}")
-        if r.response and r.response.date:
-            yield Event(f"request {r.id} {r.response.outcome.value}", r.response.date, f"request:{r.id}")
-    for e in case.entries:
-        if e.date:
-            yield Event(f"entry {e.id}", e.date, f"entry:{e.id}")
-    for m in case.missions:
-        if m.closed:
-            yield Event(f"mission {m.id} closed", m.closed, f"mission:{m.id}")
+    return (Event(what, date, key) for what, date, key in case.dated_events())
 
 
 def checkpoints(case: Case) -> list[dt.date]:
