@@ -243,6 +243,17 @@ def schema() -> None:
     typer.echo(json.dumps(Case.model_json_schema(by_alias=True), indent=2))
 
 
+def _register_commands_from_other_modules() -> None:
+    """Commands that live in their own modules (each module's top level imports only typer)."""
+    from engine import cli_docs, cli_exercise
+
+    for module in (cli_docs, cli_exercise):
+        module.register(app)
+
+
+_register_commands_from_other_modules()
+
+
 def main() -> None:
     # The CLI uses no pydantic plugins; skipping their discovery (a scan of every installed
     # distribution's entry points) saves a noticeable part of each run.

@@ -11,6 +11,7 @@ engine has run, both mechanical:
 from __future__ import annotations
 
 import datetime as dt
+from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib.metadata import PackageNotFoundError, version
@@ -20,6 +21,22 @@ from engine.facts import case_fact_key, case_facts
 from engine.host import EngineError, session
 from engine.model import Case
 from engine.rulebook import UNKNOWN, YES, Rule
+
+# Open `rules_fired()` blocks: each collects the ids of the rules that fire inside it.
+_watchers: list[set[str]] = []
+
+
+@contextmanager
+def rules_fired():
+    """Collect the ids of every rule that fires in the evaluations made inside the block.
+
+    Scenario coverage uses it: a rule no scenario fires is law no scenario checks."""
+    fired: set[str] = set()
+    _watchers.append(fired)
+    try:
+        yield fired
+    finally:
+        _watchers.remove(fired)
 
 
 @lru_cache(maxsize=1)
@@ -74,6 +91,8 @@ def evaluate(case: Case, day: dt.date, case_sha256: str | None = None) -> Evalua
     inputs = case_facts(case, day)
     stored = session(list(all_rules())).run(inputs)
     derived = {f["key"]: _plain(f) for f in stored if "rule" in f}
+    for fired in _watchers:
+        fired.update(f["rule"] for f in derived.values())
     return _collect(case, day, {f["key"]: f for f in inputs}, derived, case_sha256)
 
 
