@@ -21,6 +21,16 @@ SHIPPED_CASES = Path(__file__).parent / "cases"
 DEFAULT_CASE = SHIPPED_CASES / "kim.yaml"
 
 
+def shipped_cases() -> dict[str, Path]:
+    """The case files shipped with the engine, by name (`kim`, `consular`)."""
+    return {path.stem: path for path in sorted(SHIPPED_CASES.glob("*.yaml"))}
+
+
+def shipped_case(name: str) -> Path | None:
+    """The shipped case file called `name` (any letter case), or None."""
+    return shipped_cases().get(name.strip().lower())
+
+
 class CaseFileError(Exception):
     """A problem in a case file, said as: file, field path, what was expected."""
 

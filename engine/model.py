@@ -22,6 +22,18 @@ class Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
 
 
+Alias = Annotated[str, StringConstraints(min_length=1, strip_whitespace=True)]
+
+
+class Named(Strict):
+    """Something scenarios and exercises may call by a short name of the case's own choosing."""
+
+    aliases: list[Alias] = Field(
+        default_factory=list,
+        description="short names a scenario may use for it besides its id and name, e.g. 'Kim', "
+        "'the 2017 assaults'; each names one thing in the case")
+
+
 class Sourced(Strict):
     """A fact a report supports: which report(s), and a note where the fact needs one."""
 
@@ -37,12 +49,12 @@ class Source(Strict):
     file: str | None = None
 
 
-class State(Strict):
+class State(Named):
     code: StateCode = Field(description="ISO 3166 alpha-3")
     name: str
 
 
-class Person(Sourced):
+class Person(Sourced, Named):
     id: Id
     name: str
     nationalities: list[StateCode] | None = Field(None, description="None: not reported")
@@ -55,7 +67,7 @@ class MissionKind(str, Enum):
     permanent_mission = "permanent_mission"
 
 
-class Mission(Sourced):
+class Mission(Sourced, Named):
     id: Id
     kind: MissionKind
     sending_state: StateCode
@@ -76,7 +88,7 @@ class Category(str, Enum):
     consular_employee = "consular_employee"
 
 
-class Posting(Sourced):
+class Posting(Sourced, Named):
     """A person's membership of a mission, from arrival to final departure."""
 
     id: Id
@@ -103,7 +115,7 @@ class CivilMatter(str, Enum):
     professional_or_commercial = "professional_or_commercial"  # (c) activity outside his functions
 
 
-class Act(Sourced):
+class Act(Sourced, Named):
     id: Id
     person: Id
     when: FuzzyDate | None = None
@@ -127,7 +139,7 @@ class Certainty(str, Enum):
     unverified = "unverified"  # not confirmed from any source
 
 
-class Offence(Sourced):
+class Offence(Sourced, Named):
     """An offence under one State's law that the alleged conduct would constitute."""
 
     id: Id
@@ -150,7 +162,7 @@ class Emergency(str, Enum):
     disaster = "disaster"
 
 
-class Entry(Sourced):
+class Entry(Sourced, Named):
     """Agents of the receiving State entering (or seeking to enter) a mission's premises."""
 
     id: Id
@@ -173,7 +185,7 @@ class ProceedingKind(str, Enum):
     judgment = "judgment"
 
 
-class Proceeding(Sourced):
+class Proceeding(Sourced, Named):
     id: Id
     kind: ProceedingKind
     person: Id
@@ -219,7 +231,7 @@ class Response(Sourced):
     in_writing: bool | None = Field(None, description="None: not reported")
 
 
-class Request(Sourced):
+class Request(Sourced, Named):
     id: Id
     kind: RequestKind
     from_: str = Field(alias="from", description="state code or person id")
@@ -302,6 +314,7 @@ def _reference_problems(case: Case) -> Iterator[InitErrorDetails]:
         ids[collection] = seen
     states = {s.code for s in case.states}
     labels = {s.label for s in case.sources}
+    yield from _alias_problems(case)
 
     def must_be(loc, value, pool, what):
         if value not in pool:
@@ -379,6 +392,22 @@ def _more_references(case: Case, ids, states, check, sourced) -> Iterator[InitEr
             yield from check(("entries", i, "consent_by"), e.consent_by, states | ids["persons"],
                              "a state code or person id")
         yield from sourced(("entries", i), e)
+
+
+def _alias_problems(case: Case) -> Iterator[InitErrorDetails]:
+    """An alias names one thing: the same words may not stand for two things of the case."""
+    owner: dict[str, str] = {}
+    for collection in ("states", "persons", "missions", "postings", "acts", "proceedings", "requests",
+                       "offences", "entries"):
+        for i, item in enumerate(getattr(case, collection)):
+            ident = getattr(item, "id", None) or getattr(item, "code")
+            for j, alias in enumerate(item.aliases):
+                words = alias.casefold()
+                here = f"{collection} {ident}"
+                if owner.setdefault(words, here) != here:
+                    yield _problem((collection, i, "aliases", j), "duplicate_alias",
+                                   f"expected an alias naming one thing; {alias!r} also names {owner[words]}",
+                                   alias)
 
 
 def _date_order(loc: tuple, posting: Posting) -> Iterator[InitErrorDetails]:
