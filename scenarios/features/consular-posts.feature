@@ -1,3 +1,4 @@
+@invented
 Feature: Consular posts: functional immunity, partial inviolability, a waiver in writing
   An invented case, not a real one (scenarios/cases/consular.yaml): Chile's consulate-general
   in Canada, headed by a career Consul-General, with a clerk in its visa section. The States
@@ -27,9 +28,12 @@ Feature: Consular posts: functional immunity, partial inviolability, a waiver in
   In these scenarios "the answer" means the answer to the claim stated in the step
   just before. A step beginning "suppose" changes the facts for that scenario only.
 
+  @vccr-43-1 @vccr-1-1-d
   Scenario: In post, the Consul-General is immune for the visa refusal, an official act, but not for the restaurant quarrel
     Given the invented consular case
-    And the case file records the Consul-General as the consular officer heading the post, and the visa clerk as a consular employee
+    And the case file records the Consul-General as the head of the Chilean consulate-general
+    And the case file records the Consul-General as a consular officer at the Chilean consulate-general
+    And the case file records the visa clerk as a consular employee at the Chilean consulate-general
     And the case file characterises the visa refusal as performed in the exercise of consular functions
     And the case file characterises the restaurant quarrel as not performed in the exercise of consular functions
     When we ask what applied on 1 June 2023
@@ -45,6 +49,7 @@ Feature: Consular posts: functional immunity, partial inviolability, a waiver in
     And the answer explains: "immune in Canada only for acts in the exercise of consular functions, and this was not one"
     And the Consul-General is not immune from Canada's civil and administrative jurisdiction for the restaurant quarrel
 
+  @vccr-43-1
   Scenario: Had the case file left the character of the visa refusal open, the answer would be unknown, not a guess
     Given the invented consular case
     But suppose the case file left open whether the visa refusal was performed in the exercise of consular functions
@@ -54,6 +59,7 @@ Feature: Consular posts: functional immunity, partial inviolability, a waiver in
     And the question is listed among the open questions
     And the Consul-General is not immune from Canada's criminal jurisdiction for the restaurant quarrel
 
+  @vccr-41-1 @vccr-41 @vccr-1-1-e
   Scenario: The Consul-General may not be arrested pending trial save for a grave crime; the visa clerk has no personal inviolability
     Given the invented consular case
     When we ask what applied on 1 June 2023
@@ -66,6 +72,7 @@ Feature: Consular posts: functional immunity, partial inviolability, a waiver in
     And the answer explains: "has no personal inviolability"
     And the answer rests on the visa clerk's posting
 
+  @vccr-44-1 @vccr-44-3
   Scenario: The Consul-General may decline to give evidence; the visa clerk may be compelled, save on official matters
     Given the invented consular case
     When we ask what applied on 1 June 2023
@@ -78,6 +85,7 @@ Feature: Consular posts: functional immunity, partial inviolability, a waiver in
     And the answer rests on the visa clerk's posting
     And the answer draws on report F1
 
+  @vccr-31-2
   Scenario Outline: Entry into the consular premises: consent is assumed in a fire; otherwise the working part is closed; a residence is not protected
     Given the invented consular case
     When we ask what applied on 1 June 2023
@@ -93,6 +101,7 @@ Feature: Consular posts: functional immunity, partial inviolability, a waiver in
       | the police search of the visa section                          | was not        | No consent and no emergency                            |
       | the police entry into the Consul-General's residence           | was            | a residence, which the VCCR does not make inviolable   |
 
+  @vccr-31-2
   Scenario: Had the Consul-General consented, the police search would have been lawful
     Given the invented consular case
     But suppose the Consul-General had consented to the police search of the visa section
@@ -102,6 +111,7 @@ Feature: Consular posts: functional immunity, partial inviolability, a waiver in
     And the answer explains: "consented to the entry"
     And the answer rests on the police search of the visa section and the Consul-General's posting
 
+  @vccr-33 @vccr-31-1 @vccr-31-2
   Scenario Outline: The post's archives stay inviolable, and its working premises protected, after the Consul-General has gone
     Given the invented consular case
     When we ask what applied on <day>
@@ -118,6 +128,7 @@ Feature: Consular posts: functional immunity, partial inviolability, a waiver in
       | 1 June 2023      |
       | 1 September 2024 |
 
+  @vccr-45-1 @vccr-45-2
   Scenario: A waiver granted expressly but only by telephone is no waiver; one in writing is
     Given the invented consular case
     And the case file records that Chile granted Canada's first waiver request expressly, but not in writing
@@ -133,6 +144,7 @@ Feature: Consular posts: functional immunity, partial inviolability, a waiver in
     And the answer cites VCCR arts. 45(1) and 45(2)
     And the answer rests on Canada's second waiver request
 
+  @vccr-45-1 @vccr-45-2
   Scenario Outline: Only the sending State can waive, and only expressly and in writing
     Given the invented consular case
     But suppose Canada's second waiver request had been granted by <grantor>, <manner> and <form>
@@ -147,6 +159,7 @@ Feature: Consular posts: functional immunity, partial inviolability, a waiver in
       | Chile                  | expressly     | not in writing | did not produce | art. 45(2)            |
       | Chile                  | expressly     | in writing     | produced        | arts. 45(1) and 45(2) |
 
+  @vccr-45-2
   Scenario: A grant whose form the case file does not record leaves the waiver unknown
     Given the invented consular case
     But suppose Canada's second waiver request had been granted by Chile, expressly and without the case file saying whether in writing
@@ -156,6 +169,7 @@ Feature: Consular posts: functional immunity, partial inviolability, a waiver in
     And the answer cites VCCR art. 45(2)
     And the question is listed among the open questions
 
+  @vccr-53-3 @vccr-53
   Scenario: Between the end of his functions and his departure, whether his privileges still run is unknown: they end on departure or after a reasonable period, whichever is the sooner
     Given the invented consular case
     When we ask what applied on 10 July 2024
@@ -167,6 +181,7 @@ Feature: Consular posts: functional immunity, partial inviolability, a waiver in
     And the answer explains: "they never covered an act outside consular functions"
     And the answer cites VCCR art. 53(3)
 
+  @vccr-53-3 @vccr-53-4
   Scenario Outline: After the Consul-General left, immunity for the visa refusal continues without limit of time; none survives for the quarrel
     Given the invented consular case
     When we ask what applied on <day>

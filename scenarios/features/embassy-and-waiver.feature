@@ -1,3 +1,4 @@
+@kim
 Feature: The embassy stays closed, and only Korea can waive, expressly
   The premises and archives of the Korean embassy are inviolable in their own right
   (VCDR arts. 22(1) and 24): the lapse of Kim's personal immunity does not open them,
@@ -11,6 +12,7 @@ Feature: The embassy stays closed, and only Korea can waive, expressly
   just before. A step beginning "suppose" changes the facts for that scenario only;
   the case file itself is never changed.
 
+  @vcdr-22-1 @vcdr-24
   Scenario Outline: The embassy premises and archives stay inviolable after Kim left
     Given the Kim case as the reports tell it
     When we ask what applied on <day>
@@ -29,6 +31,7 @@ Feature: The embassy stays closed, and only Korea can waive, expressly
       | 1 October 2019  |
       | 10 August 2020  |
 
+  @vcdr-22-1
   Scenario Outline: Korea declined the September 2019 request, so the police could not enter the embassy
     Given the Kim case as the reports tell it
     And the case file records that Korea declined the September 2019 request in September 2019
@@ -43,6 +46,7 @@ Feature: The embassy stays closed, and only Korea can waive, expressly
       | 1 October 2019  |
       | 10 August 2020  |
 
+  @vcdr-22-1 @vcdr-32-1
   Scenario: While the day of Korea's answer is unknown, September 2019 itself is uncertain
     Given the Kim case as the reports tell it
     When we ask what applied on 15 September 2019
@@ -52,6 +56,7 @@ Feature: The embassy stays closed, and only Korea can waive, expressly
     And whether the September 2019 request produced a valid waiver of immunity is uncertain
     And the uncertainty runs from 1 September 2019 to 30 September 2019
 
+  @vcdr-32-1
   Scenario Outline: A declined request is no waiver
     Given the Kim case as the reports tell it
     When we ask what applied on <day>
@@ -65,6 +70,7 @@ Feature: The embassy stays closed, and only Korea can waive, expressly
       | 1 October 2019  |
       | 10 August 2020  |
 
+  @vcdr-32-1 @vcdr-32-2
   Scenario Outline: Only an express waiver by the sending State is a waiver
     Given the Kim case as the reports tell it
     But suppose the September 2019 request had been granted by <grantor>, <manner>
@@ -79,6 +85,7 @@ Feature: The embassy stays closed, and only Korea can waive, expressly
       | the Republic of Korea | not expressly | did not produce | art. 32(2)            |
       | the Republic of Korea | expressly     | produced        | arts. 32(1) and 32(2) |
 
+  @vcdr-32-2
   Scenario: A grant by Korea whose form the case file does not record leaves the waiver unknown
     Given the Kim case as the reports tell it
     But suppose the September 2019 request had been granted by the Republic of Korea, without the case file saying whether expressly
@@ -88,6 +95,7 @@ Feature: The embassy stays closed, and only Korea can waive, expressly
     And the answer cites VCDR art. 32(2)
     And the question is listed among the open questions
 
+  @vcdr-31-1 @vcdr-32-1 @vcdr-32-2
   Scenario Outline: While Kim was in post, only an express waiver by Korea would have let New Zealand's courts try him
     Given the Kim case as the reports tell it
     But suppose that in November 2017 New Zealand had asked Korea to waive Kim's immunity from criminal jurisdiction, and the request had been granted by <grantor>, <manner>

@@ -1,3 +1,4 @@
+@kim @command @explain
 Feature: Explain: the reasoning behind an answer, from article to fact to report
   `immunity explain QUESTION --subject ID --at DATE` shows why the engine answered as it
   did. The explanation is not written after the fact: it is the record the engine kept
@@ -10,6 +11,7 @@ Feature: Explain: the reasoning behind an answer, from article to fact to report
   `--json` gives the same tree, for a program to read. In these scenarios every claim is
   checked in both: the printed explanation and the `--json` tree.
 
+  @vcdr-39-2
   Scenario: Why Kim had no immunity from New Zealand's criminal courts in August 2020
     Given the Kim case as the reports tell it
     When we ask the engine to explain Kim's immunity from New Zealand's criminal jurisdiction on 10 August 2020
@@ -21,6 +23,7 @@ Feature: Explain: the reasoning behind an answer, from article to fact to report
     And every line of the reasoning ends in a fact of the case file
     And the rules that decided the answer are not among those listed as considered
 
+  @vcdr-31-1 @vcdr-1-e
   Scenario: Why Kim was immune while in post, and which categories of staff were ruled out
     Given the Kim case as the reports tell it
     When we ask the engine to explain Kim's immunity from New Zealand's criminal jurisdiction on 1 December 2017
@@ -36,6 +39,7 @@ Feature: Explain: the reasoning behind an answer, from article to fact to report
       | vcdr.38-1.national-agent           | VCDR art. 38(1) |
     And the rules that decided the answer are not among those listed as considered
 
+  @vcdr-31-1
   Scenario: The exceptions to civil immunity are shown as considered
     Given the Kim case as the reports tell it
     When we ask the engine to explain Kim's immunity from New Zealand's civil jurisdiction on 1 December 2017
@@ -48,6 +52,7 @@ Feature: Explain: the reasoning behind an answer, from article to fact to report
       | vcdr.31-1-abc.civil-exceptions | VCDR art. 31(1)(c) |
     And the rules that decided the answer are not among those listed as considered
 
+  @vcdr-1-c @vcdr-31-2
   Scenario: An answer the case file cannot settle says which missing fact would settle it
     Given the Kim case as the reports tell it
     When we ask the engine to explain whether the complainant could be compelled to give evidence in New Zealand on 1 December 2017

@@ -1,3 +1,4 @@
+@kim
 Feature: Kim's immunity in New Zealand, in post and after he left
   Hongkon Kim was the deputy head of the Korean embassy in Wellington, a diplomatic
   agent (VCDR art. 1(e)). The reports place him in post in 2017, the year of the
@@ -8,6 +9,7 @@ Feature: Kim's immunity in New Zealand, in post and after he left
   just before: what it cites, which facts of the case file it rests on, and which
   reports (A1, A2, A3) those facts come from.
 
+  @vcdr-31-1 @vcdr-1-e @vcdr-29
   Scenario Outline: In post, Kim is immune from New Zealand's criminal jurisdiction and inviolable
     Given the Kim case as the reports tell it
     When we ask what applied on <day>
@@ -27,6 +29,7 @@ Feature: Kim's immunity in New Zealand, in post and after he left
       | 1 December 2017  |
       | 15 January 2018  |
 
+  @vcdr-39-2
   Scenario Outline: After he left, no immunity survives for an act that was not official
     Given the Kim case as the reports tell it
     When we ask what applied on <day>
@@ -38,7 +41,7 @@ Feature: Kim's immunity in New Zealand, in post and after he left
     And the answer cites VCDR art. 39(2)
     And New Zealand's courts may try the 2017 assaults
     And the answer cites VCDR art. 39(2)
-    And the answer is flagged as resting on the unverified doctrine that immunity is only a procedural bar
+    And the answer is flagged as resting on the unverified doctrine that immunity is a procedural bar
 
     Examples:
       | day               | what was happening                                   |
@@ -47,6 +50,7 @@ Feature: Kim's immunity in New Zealand, in post and after he left
       | 28 February 2020  | a Wellington judge issues a warrant for Kim's arrest |
       | 10 August 2020    | Korea has recalled and dismissed Kim                 |
 
+  @vcdr-39-2 @vcdr-39
   Scenario Outline: Inside February 2018 the answer is uncertain, never a guess
     Given the Kim case as the reports tell it
     When we ask what applied on <day>

@@ -1,3 +1,4 @@
+@kim @command @open-questions
 Feature: Open questions: what the reports do not say, the engine does not guess
   An answer that turns on a fact the case file lacks is neither yes nor no: it is unknown
   (`holds: null` in the decision record), and it names the fact that would settle it. The
@@ -9,6 +10,7 @@ Feature: Open questions: what the reports do not say, the engine does not guess
   Background:
     Given the Kim case as the reports tell it
 
+  @vcdr-31-2 @vcdr-1-c @vcdr-37 @vcdr-38
   Scenario: The complainant's category of staff is an open question
     When we ask what applied on 1 December 2017
     Then the printed answers have a section "Open questions"
@@ -18,8 +20,9 @@ Feature: Open questions: what the reports do not say, the engine does not guess
     And in the decision record Kim's immunity from New Zealand's criminal jurisdiction is not among the unknowns
     And the printed answers end with what each State can do next
 
+  @vcdr-31-2 @vcdr-37-2 @vcdr-37-3
   Scenario Outline: Supplying the missing fact settles the question
-    When we ask what would have applied on 1 December 2017 if the complainant had been a Korean member of the <category>, not resident in New Zealand
+    When we ask what would have applied on 1 December 2017 if the complainant had been reported as a member of the <category> and a national of Korea
     Then whether the complainant could be compelled to give evidence in New Zealand changes from unknown to <answer>, by the rule <rule>
 
     Examples:

@@ -1,3 +1,4 @@
+@kim
 Feature: Third States, the sending State's jurisdiction, and the duty to respect local law
   From 2018 to August 2020 Kim was Korea's Consul-General in the Philippines. A post in a
   third State gives him nothing against New Zealand. Whatever his immunity in New Zealand,
@@ -8,6 +9,7 @@ Feature: Third States, the sending State's jurisdiction, and the duty to respect
   In these scenarios "the answer" means the answer to the claim stated in the step
   just before.
 
+  @vcdr-39-2 @vcdr-40
   Scenario: A post in the Philippines gives Kim no immunity from New Zealand
     Given the Kim case as the reports tell it
     And the case file records Kim as Korea's Consul-General in the Philippines from 2018
@@ -20,6 +22,7 @@ Feature: Third States, the sending State's jurisdiction, and the duty to respect
     And Kim is not inviolable in New Zealand
     And nothing in the answer protects Kim from New Zealand's jurisdiction
 
+  @vcdr-31-4
   Scenario Outline: Korea keeps jurisdiction over its own diplomat, whatever his immunity in New Zealand
     Given the Kim case as the reports tell it
     When we ask what applied on <day>
@@ -35,6 +38,7 @@ Feature: Third States, the sending State's jurisdiction, and the duty to respect
       | 10 February 2018 | uncertain |
       | 10 August 2020   | lapsed    |
 
+  @vcdr-41-1
   Scenario: A diplomat must respect New Zealand's laws, without prejudice to his immunity
     Given the Kim case as the reports tell it
     When we ask what applied on 1 December 2017

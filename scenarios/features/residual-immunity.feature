@@ -1,3 +1,4 @@
+@kim
 Feature: Residual immunity for official acts after Kim left (VCDR art. 39(2))
   When a diplomat's functions have ended and he has left, immunity continues only for
   acts performed in the exercise of his functions as a member of the mission. Whether
@@ -8,6 +9,7 @@ Feature: Residual immunity for official acts after Kim left (VCDR art. 39(2))
   In these scenarios "the answer" means the answer to the claim stated in the step
   just before.
 
+  @vcdr-39-2
   Scenario: As the case file stands, the 2017 assaults were not official acts, so no immunity survives
     Given the Kim case as the reports tell it
     And the case file characterises the 2017 assaults as not performed in the exercise of Kim's functions
@@ -19,6 +21,7 @@ Feature: Residual immunity for official acts after Kim left (VCDR art. 39(2))
     And Kim is not immune from New Zealand's criminal jurisdiction for the 2017 assaults
     And the answer cites VCDR art. 39(2)
 
+  @vcdr-39-2 @vcdr-31-1
   Scenario: Had the case file characterised the assaults as official acts, immunity would survive
     Given the Kim case as the reports tell it
     But suppose the case file characterised the 2017 assaults as performed in the exercise of Kim's functions
@@ -31,6 +34,7 @@ Feature: Residual immunity for official acts after Kim left (VCDR art. 39(2))
     And New Zealand's courts may not try the 2017 assaults
     And the answer cites VCDR art. 31(1)
 
+  @vcdr-39-2
   Scenario: Had the case file left the character of the assaults open, the answer would be unknown, not a guess
     Given the Kim case as the reports tell it
     But suppose the case file left open whether the 2017 assaults were performed in the exercise of Kim's functions

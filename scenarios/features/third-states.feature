@@ -1,3 +1,4 @@
+@kim
 Feature: A post in a third State: what Kim's consular post in the Philippines gave him, and against whom
   From 2018 to August 2020 Kim was Korea's Consul-General in the Philippines: a consular
   officer there (VCCR art. 1(1)(d)), and a post in a third State as far as New Zealand is
@@ -10,6 +11,7 @@ Feature: A post in a third State: what Kim's consular post in the Philippines ga
   In these scenarios "the answer" means the answer to the claim stated in the step
   just before. A step beginning "suppose" changes the facts for that scenario only.
 
+  @vcdr-39-2 @vcdr-31-1 @vcdr-40
   Scenario: On 1 June 2019 the Philippine post gave Kim no immunity from New Zealand
     Given the Kim case as the reports tell it
     And the case file records Kim as Korea's Consul-General in the Philippines from 2018
@@ -23,6 +25,7 @@ Feature: A post in a third State: what Kim's consular post in the Philippines ga
     And Kim is not inviolable in New Zealand
     And New Zealand's courts may try the 2017 assaults
 
+  @vccr-43-1 @vccr-1-1-d @vccr-41-1 @vccr-44-1
   Scenario: Towards the Philippines his immunity was functional only, and did not reach the 2017 assaults
     Given the Kim case as the reports tell it
     And the case file records Kim as Korea's Consul-General in the Philippines from 2018
@@ -39,6 +42,7 @@ Feature: A post in a third State: what Kim's consular post in the Philippines ga
     And Kim may not be compelled to give evidence in the Philippines
     And the answer cites VCCR art. 44(1)
 
+  @vcdr-39-2 @vccr-43-1 @vccr-53-4
   Scenario: Even had the assaults been official acts of his Wellington post, the Philippine post would not cover them
     Given the Kim case as the reports tell it
     But suppose the case file characterised the 2017 assaults as performed in the exercise of Kim's functions

@@ -1,3 +1,4 @@
+@kim @command @timeline
 Feature: Timeline: the case replayed over time
   `immunity timeline` asks the engine the same questions on every day where the answer
   could change: the day before each dated fact, the first day of its window and the last
@@ -11,6 +12,7 @@ Feature: Timeline: the case replayed over time
   Background:
     Given the Kim case as the reports tell it
 
+  @vcdr-39-2
   Scenario: Kim's criminal immunity held while he was in post, was uncertain in February 2018, and lapsed
     When we replay the case over time
     Then Kim's immunity from New Zealand's criminal jurisdiction went from yes to uncertain to no
@@ -19,11 +21,13 @@ Feature: Timeline: the case replayed over time
     And it has been no ever since the end of February 2018
     And the days the engine was asked include 31 January 2018, 1 February 2018 and 28 February 2018
 
+  @vcdr-22-1 @vcdr-24
   Scenario: The embassy's inviolability never changed, whatever happened to Kim
     When we replay the case over time
-    Then the inviolability of the Korean embassy's premises in Wellington was yes throughout, with no change
-    And the inviolability of the Korean embassy's archives in Wellington was yes throughout, with no change
+    Then the inviolability of the premises of the Korean embassy in Wellington was yes throughout, with no change
+    And the inviolability of the archives of the Korean embassy in Wellington was yes throughout, with no change
 
+  @vcdr-39-2
   Scenario: The table in the terminal shows the same periods
     When we print the timeline of Kim's immunity from New Zealand's criminal jurisdiction as a table
     Then the table shows the period "2018-02-01 to 2018-02-27: UNCERTAIN"

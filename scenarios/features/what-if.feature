@@ -1,3 +1,4 @@
+@kim @command @what-if
 Feature: What if: the answers a different fact would change
   `immunity what-if --set PATH=VALUE ... --at DATE` evaluates a changed copy of the case
   and prints only the answers that differ, before and after, with the rule behind each.
@@ -6,22 +7,24 @@ Feature: What if: the answers a different fact would change
   request". `--patch FILE` merges a partial case file into the case instead. Either way the
   case file itself is never changed: the hypothesis lives in memory only.
 
-  In these scenarios each hypothesis is written in words; the glossary of the step
-  definitions gives the `--set` or `--patch` it stands for.
+  In these scenarios a hypothesis is written in words, or as the `--set` changes themselves;
+  scenarios/STEPS.md lists the words and the changes they stand for.
 
   Background:
     Given the Kim case as the reports tell it
 
+  @vcdr-22-1 @vcdr-32-1
   Scenario: Had Korea granted the September 2019 request, the police could have made their inquiries at the embassy
     When we ask what would have applied on 1 October 2019 if Korea had granted the September 2019 request
     Then exactly these answers change:
       | answer                                                                                  | before | after   |
-      | whether New Zealand's police may enter the Korean embassy on the September 2019 request | no     | yes     |
+      | whether New Zealand's police may enter the Korean embassy in Wellington on the September 2019 request | no     | yes     |
       | whether the September 2019 request produced a valid waiver                              | no     | unknown |
-    And entry to the embassy becomes permitted by the rule vcdr.22-1.consent-by-sending-state, citing VCDR art. 22(1)
+    And entry to the Korean embassy in Wellington becomes permitted by the rule vcdr.22-1.consent-by-sending-state, citing VCDR art. 22(1)
     And none of Kim's immunities changes
     And the case file on disk is byte for byte what it was
 
+  @vcdr-39-2
   Scenario: Had the 2017 assaults been official acts, Kim's immunity would have survived his departure
     When we ask what would have applied on 10 August 2020 if the 2017 assaults had been performed in the exercise of Kim's functions
     Then these answers change, among others:
@@ -31,11 +34,12 @@ Feature: What if: the answers a different fact would change
       | whether Kim's immunity for the 2017 assaults survives in New Zealand | no     | yes   |
       | whether New Zealand's courts may try Kim for the 2017 assaults       | yes    | no    |
     And Kim's immunity from New Zealand's criminal jurisdiction is then held by the rule vcdr.39-2.functions-ended, citing VCDR art. 39(2)
-    And the inviolability of the Korean embassy's premises in Wellington does not change
+    And the inviolability of the premises of the Korean embassy in Wellington does not change
     And the case file on disk is byte for byte what it was
 
+  @vcdr-31-1 @vcdr-29
   Scenario: Had Kim still been posted in Wellington in 2020, he would still have been immune
-    When we ask what would have applied on 10 August 2020 if Kim had still been posted in Wellington in 2020
+    When we ask what would have applied on 10 August 2020 with the changes "postings.kim-wellington.functions_ended=null", "postings.kim-wellington.departed=null" and "postings.kim-wellington.in_post_during=[2017, 2020]"
     Then these answers change, among others:
       | answer                                                         | before | after |
       | Kim's immunity from New Zealand's criminal jurisdiction        | no     | yes   |
@@ -44,8 +48,9 @@ Feature: What if: the answers a different fact would change
     And Kim's immunity from New Zealand's criminal jurisdiction is then held by the rule vcdr.31-1.criminal, citing VCDR art. 31(1)
     And the case file on disk is byte for byte what it was
 
+  @vcdr-38-1
   Scenario Outline: Had Kim been a New Zealand national too, he would have been immune only for official acts while in post
-    Given a partial case file that gives Kim New Zealand nationality as well as Korean
+    Given a partial case file that gives Kim the nationalities of Korea and New Zealand
     When we ask what would have applied on <day> with that partial case file
     Then Kim's immunity from New Zealand's criminal jurisdiction <changes>
     And the case file on disk is byte for byte what it was

@@ -1,3 +1,4 @@
+@kim @command @why-not
 Feature: Why not: the smallest change of facts that would reverse an answer
   `immunity why-not QUESTION --subject ID --at DATE` looks for the fewest facts whose change
   would turn an answer round. It does not reason about the law on its own: it varies the
@@ -9,13 +10,15 @@ Feature: Why not: the smallest change of facts that would reverse an answer
   Background:
     Given the Kim case as the reports tell it
 
+  @vcdr-39-2
   Scenario: One fact stood between Kim and immunity in August 2020: the character of the act
-    When we ask why Kim was not immune from New Zealand's criminal jurisdiction on 10 August 2020
+    When we ask why not for Kim's immunity from New Zealand's criminal jurisdiction on 10 August 2020
     Then the only change that would reverse the answer is a single fact: "acts.assault-2017.official=true"
-    And with that change Kim would be immune, by the rule vcdr.39-2.functions-ended
+    And with that change the answer would turn from no to yes, by the rule vcdr.39-2.functions-ended
     And what-if, asked the same change on the same day, gives the same answer by the same rule and in the same words
     And leaving open whether the 2017 assaults were official would leave the answer unknown rather than reverse it
 
+  @vcdr-22-1
   Scenario: No change of the embassy's own facts would open its premises
-    When we ask why not for the inviolability of the Korean embassy's premises in Wellington on 10 August 2020
+    When we ask why not for the inviolability of the premises of the Korean embassy in Wellington on 10 August 2020
     Then no change of one or two facts would change the answer

@@ -1,0 +1,1 @@
+"""The one step vocabulary of the Gherkin scenarios (documented in scenarios/STEPS.md)."""
