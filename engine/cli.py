@@ -20,7 +20,8 @@ app = typer.Typer(
     help="What diplomatic and consular immunity rules apply to a case, on a given day, and why.",
 )
 
-CaseArg = typer.Argument(None, help="Case file (YAML or JSON). Default: the shipped Kim case.",
+CaseArg = typer.Argument(None, help="Case file (YAML or JSON), or a shipped case by name (kim, consular). "
+                         "Default: the shipped Kim case.",
                          show_default=False)
 JsonOpt = typer.Option(False, "--json", help="Print the decision record as JSON (the contract shape).")
 
@@ -31,8 +32,11 @@ def fail(message: str, code: int = 2) -> None:
 
 
 def load(case_path: Optional[Path]):
-    from engine.loading import CaseFileError, load_case
+    """The case file at `case_path`, or the shipped case of that name (`kim`, `consular`)."""
+    from engine.loading import CaseFileError, load_case, shipped_case
 
+    if case_path is not None and not case_path.exists() and shipped_case(str(case_path)):
+        case_path = shipped_case(str(case_path))
     try:
         return load_case(case_path)
     except CaseFileError as exc:
@@ -175,14 +179,21 @@ def what_if(case: Optional[Path] = CaseArg,
 @app.command()
 def timeline(case: Optional[Path] = CaseArg, as_json: bool = JsonOpt,
              svg: Optional[Path] = typer.Option(None, "--svg", metavar="FILE",
-                                                help="Also save the table as an SVG picture."),
+                                                help="Also save the timeline as a picture (SVG, 1920x1080)."),
+             png: Optional[Path] = typer.Option(None, "--png", metavar="FILE",
+                                                help="Also save the timeline as a picture (PNG, 1920x1080)."),
              question: Optional[str] = typer.Option(None, "--question", help="Only this question."),
              subject: Optional[str] = SubjectOpt) -> None:
     """The case replayed over time: when each answer changed, and which event changed it."""
     from engine.timeline import timeline as replay
 
-    if as_json and svg is not None:
-        fail("--svg draws the table; use it without --json")
+    pictures = [p for p in (svg, png) if p is not None]
+    if as_json and pictures:
+        fail("--svg and --png draw the timeline; use them without --json")
+    for option, picture in (("--svg", svg), ("--png", png)):
+        if picture is not None and picture.suffix.lower() != option.replace("--", "."):
+            fail(f"{picture}: {option} saves a {option[2:].upper()} picture; give a file name ending in "
+                 f"{option.replace('--', '.')}")
     loaded = load(case)
     wanted = parse_subject(subject)
     try:
@@ -199,13 +210,16 @@ def timeline(case: Optional[Path] = CaseArg, as_json: bool = JsonOpt,
 
         from engine.render import timeline_table
 
-        table = timeline_table(loaded.case, rows)
-        Console(width=150).print(table)
-        if svg is not None:
-            recorder = Console(record=True, width=150, file=open(os.devnull, "w"))
-            recorder.print(table)
-            recorder.save_svg(str(svg), title=f"immunity timeline: {loaded.case.id}")
-            typer.echo(f"saved {svg}")
+        Console(width=150).print(timeline_table(loaded.case, rows))
+        if pictures:
+            from engine.timeline_picture import save_timeline_picture  # imports matplotlib: only now
+
+            for picture in pictures:
+                try:
+                    save_timeline_picture(loaded.case, picture, rows=rows, days=days)
+                except OSError as exc:
+                    fail(f"{picture}: {exc.strerror or exc}")
+                typer.echo(f"saved {picture}")
 
 
 @app.command("why-not")
@@ -236,11 +250,16 @@ def why_not(question: str = QuestionArg,
 
 
 @app.command()
-def schema() -> None:
-    """Print the JSON Schema of a case file."""
-    from engine.model import Case
-
-    typer.echo(json.dumps(Case.model_json_schema(by_alias=True), indent=2))
+def schema(output: str = typer.Option("case", "--output", metavar="case|bank",
+                                      help="Which file: a case file (case) or an exercise bank (bank).")) -> None:
+    """Print the JSON Schema of a case file, or of an exercise bank (--output bank)."""
+    if output == "case":
+        from engine.model import Case as model
+    elif output == "bank":
+        from engine.exercise import Bank as model
+    else:
+        fail(f"--output: expected case or bank, got {output!r}")
+    typer.echo(json.dumps(model.model_json_schema(by_alias=True), indent=2))
 
 
 def _register_commands_from_other_modules() -> None:
