@@ -202,6 +202,41 @@ def _(r):
                reason=f"As a {r.sd.standing}, {r.pv.person_name} has no personal inviolability in {r.pv.state_name}.")
 
 
+# Art. 1(1) with art. 71: while the member's category, nationality or residence is unknown, so is
+# everything that turns on it. Said as "unknown", never left unsaid.
+@rule("vccr.1.open-standing-person", article=["art. 1(1)", "art. 71"],
+      says="While a member's category at the post, or his nationality or residence, is unknown, so is "
+           "what the Convention gives him.",
+      when=[c.pv << fact("consular_privileges", status="in_force"),
+            c.sd << fact("consular_standing", posting=c.pv.posting, inviolability=UNKNOWN)])
+def _(r):
+    for question in ("personal_inviolability", "must_give_evidence"):
+        r.conclude(question, person=r.pv.person, state=r.pv.state, holds=UNKNOWN, because=[r.pv, r.sd],
+                   about={"posting": r.pv.posting}, needs=r.sd.needs,
+                   reason=f"{r.pv.person_name} was a member of the consular post, but what that gives him "
+                          "depends on facts the case file lacks.")
+
+
+@rule("vccr.1.open-standing-act", article=["art. 1(1)", "art. 43(1)", "art. 71"],
+      says="While a member's category at the post, or his nationality or residence, is unknown, so is "
+           "whether he is immune for an official act; for any other act no category gives immunity.",
+      when=[c.pv << fact("consular_privileges", status="in_force"),
+            c.sd << fact("consular_standing", posting=c.pv.posting, jurisdiction=UNKNOWN),
+            c.ac << fact("act_at_post", posting=c.pv.posting, done=("past", "uncertain", UNKNOWN))])
+def _(r):
+    if r.ac.official == NO:
+        holds, needs = NO, None
+        reason = (f"Whatever {r.pv.person_name}'s standing at the consular post, no member of a post is immune "
+                  f"in {r.pv.state_name} for an act outside consular functions{ELSEWHERE[r.ac.belongs]}.")
+    else:
+        holds, needs = UNKNOWN, r.sd.needs
+        reason = (f"Whether {r.pv.person_name} is immune for this act depends on his standing at the consular "
+                  "post, which the case file does not settle.")
+    for question in ("criminal_immunity", "civil_immunity"):
+        r.conclude(question, person=r.pv.person, state=r.pv.state, act=r.ac.act, holds=holds,
+                   because=[r.pv, r.sd, r.ac], about={"posting": r.pv.posting}, needs=needs, reason=reason)
+
+
 # ---------------------------------------------------------------------------------------
 # Art. 43: immunity from jurisdiction, for acts in the exercise of consular functions only.
 # ---------------------------------------------------------------------------------------

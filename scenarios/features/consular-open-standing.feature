@@ -1,0 +1,31 @@
+@invented
+Feature: A member of a consular post whose standing the case file does not settle
+  What the Vienna Convention on Consular Relations gives a member of a consular post turns
+  on his category (consular officer or consular employee, art. 1(1)) and on whether he is a
+  national or permanent resident of the receiving State (art. 71). When the case file does
+  not say, the engine does not guess and does not fall silent: it answers "unknown" and
+  names the fact that would settle it. One thing needs no such fact: no member of a consular
+  post, of any category, is immune for an act outside consular functions (arts. 43(1), 71).
+
+  In these scenarios "the answer" means the answer to the claim stated in the step just before.
+
+  @vccr-1-1 @vccr-71
+  Scenario: With the local clerk's category unreported, his inviolability and duty to give evidence are unknown
+    Given the invented consulate case
+    But suppose the case file recorded postings.hughes-sydney.category as null
+    When we ask what applied on 1 March 2024
+    Then whether the local clerk is inviolable in Australia is unknown
+    And the answer cites VCCR art. 1(1)
+    And the answer says it needs "category at the consular post"
+    And whether the local clerk may be compelled to give evidence in Australia is unknown
+    And the answer cites VCCR art. 71
+
+  @vccr-1-1 @vccr-43-1 @vccr-71
+  Scenario: With his category unreported, immunity for an official act is unknown, for a theft it is not
+    Given the invented consulate case
+    But suppose the case file recorded postings.hughes-sydney.category as null
+    When we ask what applied on 1 March 2024
+    Then whether the local clerk is immune from Australia's criminal jurisdiction for the visa letter is unknown
+    And the answer cites VCCR arts. 1(1) and 43(1)
+    And the local clerk is not immune from Australia's criminal jurisdiction for the theft from the visa-fee till
+    And the answer explains: "no member of a post is immune"
