@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pytest
 from pytest_bdd import given, parsers, when
+from pytest_bdd.scenario import scenario_wrapper_template_registry
 
 from engine.evaluation import evaluate
 from engine.glossary import Glossary
@@ -117,7 +118,8 @@ def _(story, name):
 
 @given(parsers.re(r'the case in "(?P<file>[^"]+)"'))
 def _(story, request, file):
-    feature = Path(request.function.__scenario__.feature.abs_filename).parent
+    template = scenario_wrapper_template_registry.get(request.function)  # pytest-bdd's record of the scenario
+    feature = Path(template.feature.filename).parent if template else Path.cwd()
     candidates = [feature / file, Path.cwd() / file]
     found = next((p for p in candidates if p.is_file()), None)
     assert found, f"no case file {file!r} next to the feature ({feature}) or in {Path.cwd()}"
