@@ -20,7 +20,8 @@ app = typer.Typer(
     help="What diplomatic and consular immunity rules apply to a case, on a given day, and why.",
 )
 
-CaseArg = typer.Argument(None, help="Case file (YAML or JSON), or a shipped case by name (kim, consular). "
+CaseArg = typer.Argument(None, help="Case file (YAML or JSON), or a shipped case by name (kim, or an invented "
+                         "one from scenarios/cases/, e.g. consular). "
                          "Default: the shipped Kim case.",
                          show_default=False)
 JsonOpt = typer.Option(False, "--json", help="Print the decision record as JSON (the contract shape).")
@@ -100,9 +101,34 @@ def parse_subject(text: Optional[str]) -> dict[str, str]:
     if "=" not in text:
         return {"person": text} if not text.isupper() else {"state": text}
     try:
-        return dict(part.split("=", 1) for part in text.split(","))
+        pairs = dict(part.split("=", 1) for part in text.split(","))
     except ValueError:
         fail(f"--subject: expected an id (kim) or key=value pairs (person=kim,state=NZL), got {text!r}")
+    unknown = sorted(set(pairs) - set(SUBJECT_KEYS))
+    if unknown:
+        fail(f"--subject: expected keys among {', '.join(SUBJECT_KEYS)}, got {', '.join(unknown)}")
+    return pairs
+
+
+# The keys an answer's subject may have (see the README's "The JSON answer").
+SUBJECT_KEYS = ("person", "state", "act", "mission", "request", "entry", "requesting", "requested", "action")
+
+
+def no_answer(question: str, subject: Optional[str], day: dt.date, answer, as_json: bool) -> None:
+    """Nothing answers the question for that subject on that day: say so, list the subjects
+    that do have an answer, and end normally (exit 0): the question was well asked."""
+    if as_json:
+        typer.echo("[]")
+        raise typer.Exit(0)
+    having = [",".join(f"{k}={v}" for k, v in c.subject.items()) for c in answer.conclusions
+              if c.question == question]
+    said = f"No answer to {question} for {subject or 'any subject'} on {day.isoformat()}."
+    if having:
+        said += "\nSubjects with an answer to it that day:\n" + "\n".join(f"  --subject {h}" for h in having)
+    else:
+        said += f"\nOn that day the case has no answer to {question} for any subject."
+    typer.echo(said)
+    raise typer.Exit(0)
 
 
 def checked_question(question: str) -> str:
@@ -135,7 +161,7 @@ def explain(question: str = QuestionArg,
     result = evaluate_or_fail(loaded, day)
     items = build(result, loaded.case, question, parse_subject(subject))
     if not items:
-        fail(f"no answer to {question} for {subject or 'any subject'} on {day.isoformat()}")
+        no_answer(question, subject, day, result.answer, as_json)
     if as_json:
         typer.echo(json.dumps([i.model_dump(mode="json") for i in items], indent=2, ensure_ascii=False))
     else:
@@ -229,6 +255,7 @@ def why_not(question: str = QuestionArg,
     """The smallest changes of fact that would change an answer (found by running the engine)."""
     from engine.loading import read_data
     from engine.render import Names, flips_text
+    from engine.whynot import as_json as whynot_json
     from engine.whynot import why_not as search
 
     loaded = load(case)
@@ -236,15 +263,14 @@ def why_not(question: str = QuestionArg,
     answer = evaluate_or_fail(loaded, day).answer
     targets = answer.find(question, **parse_subject(subject))
     if not targets:
-        fail(f"no answer to {question} for {subject or 'any subject'} on {day.isoformat()}")
+        no_answer(question, subject, day, answer, as_json)
     data, _ = read_data(Path(loaded.path))
     try:
         found = {t.id: search(data, loaded.case, t, day) for t in targets}
     except internal_errors() as exc:
         fail(f"internal error in the rules (please report it): {exc}", code=1)
     if as_json:
-        typer.echo(json.dumps([{"id": t.id, "holds": t.holds, "flips": [f.as_json() for f in found[t.id]]}
-                               for t in targets], indent=2, ensure_ascii=False))
+        typer.echo(json.dumps(whynot_json(targets, found), indent=2, ensure_ascii=False))
     else:
         typer.echo(flips_text(targets, found, Names(loaded.case)))
 

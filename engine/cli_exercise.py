@@ -15,7 +15,8 @@ def register(app: typer.Typer) -> None:
 
 def exercise(
     case: str = typer.Argument(None, metavar="[CASE]", show_default=False,
-                               help="A case file, or a shipped case by name (kim, consular). Default: kim."),
+                               help="A case file, or a shipped case by name (kim, or an invented one "
+                                    "from scenarios/cases/, e.g. consular). Default: kim."),
     rounds: int = typer.Option(None, "--rounds", min=1, help="How many exercises (default 5; with --bank, all)."),
     seed: int = typer.Option(None, "--seed", help="The same seed gives the same exercises."),
     level: str = typer.Option("basic", "--level", metavar="basic|advanced",

@@ -12,15 +12,16 @@ from __future__ import annotations
 
 import datetime as dt
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from importlib.metadata import PackageNotFoundError, version
 
 from engine.answer import DECISIVE, QUESTIONS, Answer, Conclusion, Unknown
-from engine.facts import case_fact_key, case_facts
+from engine.facts import case_fact_key, case_facts, placed
 from engine.host import EngineError, session
 from engine.model import Case
 from engine.rulebook import UNKNOWN, YES, Rule
+from engine.windows import MAX_DATES, not_yet, placements, settle, uncertain_dates
 
 # Open `rules_fired()` blocks: each collects the ids of the rules that fire inside it.
 _watchers: list[set[str]] = []
@@ -66,6 +67,8 @@ class Evaluation:
     inputs: dict[str, dict]  # case facts by key
     derived: dict[str, dict]  # every finding and conclusion the rules asserted, by key
     dropped: dict[str, str]  # key of a displaced derivation -> rule that displaced it
+    # conclusion id -> the evaluation, with an imprecise date placed, that settled it (engine/windows.py)
+    settled: dict[str, "Evaluation"] = field(default_factory=dict)
 
 
 def sources_by_key(case: Case) -> dict[str, list[str]]:
@@ -76,7 +79,7 @@ def sources_by_key(case: Case) -> dict[str, list[str]]:
             out[f"{prefix}:{item.id}"] = list(item.sources)
     for r in case.requests:
         out[f"request:{r.id}"] = list(r.sources) + (list(r.response.sources) if r.response else [])
-    for collection, prefix in (("offences", "offence"), ("entries", "entry")):
+    for collection, prefix in (("offences", "offence"), ("entries", "entry"), ("whereabouts", "whereabouts")):
         for item in getattr(case, collection):
             out[f"{prefix}:{item.id}"] = list(item.sources)
     return out
@@ -88,6 +91,24 @@ def facts_known_until(case: Case):
 
 
 def evaluate(case: Case, day: dt.date, case_sha256: str | None = None) -> Evaluation:
+    """What applied on `day`. Answers left uncertain by a date whose window holds the day are
+    tried against every placement of such dates, and settled where all agree (engine/windows.py)."""
+    result = _evaluate_once(case, day, case_sha256)
+    if not any(c.holds is None and c.window for c in result.answer.conclusions):
+        return result
+    dates = uncertain_dates(case, day)
+    if not dates or len(dates) > MAX_DATES:
+        return result
+    tries, later = [], []
+    for placing in placements(case, dates):
+        with placed(placing):
+            tries.append(_evaluate_once(case, day, case_sha256))
+        later.append(not_yet(case, placing))
+    answer, settled = settle(result.answer, [t.answer for t in tries], later, [d.label for d in dates])
+    return replace(result, answer=answer, settled={ident: tries[i] for ident, i in settled.items()})
+
+
+def _evaluate_once(case: Case, day: dt.date, case_sha256: str | None) -> Evaluation:
     inputs = case_facts(case, day)
     stored = session(list(all_rules())).run(inputs)
     derived = {f["key"]: _plain(f) for f in stored if "rule" in f}

@@ -48,7 +48,7 @@ class Strict(BaseModel):
 class BankItem(Strict):
     """One exercise: a question about a subject, on a day, in a case (optionally changed)."""
 
-    case: str = Field(description="a shipped case (kim, consular) or a case file path relative to the bank")
+    case: str = Field(description="a shipped case by name (kim, consular, embassy, ...) or a case file path relative to the bank")
     patch: Union[dict[str, Any], str, None] = Field(
         None, description="a partial case file merged in by id (as `what-if --patch`), inline or a file path")
     changes: list[Assignment] = Field(
@@ -230,7 +230,7 @@ MONTHS = ("January", "February", "March", "April", "May", "June", "July", "Augus
 CATEGORY = {
     "diplomatic_agent": "a diplomatic agent", "administrative_technical": "a member of the administrative and "
     "technical staff", "service_staff": "a member of the service staff", "private_servant": "a private servant",
-    "family_member": "a member of a diplomatic agent's family forming part of his household",
+    "family_member": "a member of the family of a member of the mission, forming part of his household",
     "consular_officer": "a consular officer", "consular_employee": "a consular employee",
 }
 AREA = {"work_area": "the part of the premises of {m} used exclusively for its work",
@@ -359,6 +359,10 @@ class Words:
 
     def _posting(self, po) -> str:
         category = CATEGORY[po.category.value] if po.category else "category of staff not reported"
+        if po.category and po.category.value == "family_member":  # whose household (VCDR art. 37)
+            head = self.case.household(po)
+            category = (f"a member of {self.names.persons[head.person]}'s family, forming part of his household"
+                        if head else "a member of the family of a member of the mission (whose, not reported)")
         title = f"{po.title}, " if po.title else ""
         dates = "; ".join(f"{label} {getattr(po, name).label if getattr(po, name) else 'not reported'}"
                           for name, label in (("arrived", "arrived"), ("functions_ended", "functions ended"),
@@ -408,12 +412,18 @@ class Words:
         acts = and_join([self.act(x) for x in o.acts]) if o.acts else "the conduct"
         return f"under the law of {self.party(o.state)}, {acts} would be {o.name} ({o.law}){top}{sure}."
 
+    def _whereabouts(self, w) -> str:
+        until = f"until {w.until.label}" if w.until else "with no end reported"
+        return f"{self.names.persons[w.person]} was in {self.party(w.state)} from {w.from_.label}, {until}."
+
     _SAY = {"person": ("persons", _person), "posting": ("postings", _posting), "act": ("acts", _act),
             "mission": ("missions", _mission), "request": ("requests", _request), "entry": ("entries", _entry_fact),
-            "proceeding": ("proceedings", _proceeding), "offence": ("offences", _offence)}
+            "proceeding": ("proceedings", _proceeding), "offence": ("offences", _offence),
+            "whereabouts": ("whereabouts", _whereabouts)}
 
     def facts(self, keys: list[str], evaluation: Optional[Evaluation] = None) -> tuple[str, ...]:
-        order = ("person", "posting", "mission", "act", "request", "entry", "proceeding", "offence", "treaty")
+        order = ("person", "posting", "mission", "act", "request", "entry", "proceeding", "offence", "whereabouts",
+                 "treaty")
         keys = sorted(dict.fromkeys(keys), key=lambda k: (order.index(k.split(":")[0]) if k.split(":")[0] in order
                                                            else len(order)))
         return tuple(dict.fromkeys(capitalised(t) for k in keys if (t := self.fact(k, evaluation))))
@@ -566,7 +576,7 @@ def unverified_words(c: Conclusion, words: Words, evaluation: Evaluation) -> tup
 # ---------------------------------------------------------------------------------------
 
 def case_path(name: str, base: Path) -> Path:
-    """A shipped case by name (kim, consular), or a case file (relative to `base`)."""
+    """A shipped case by name (kim, consular, ...), or a case file (relative to `base`)."""
     return shipped_cases().get(name) or (base / name)
 
 

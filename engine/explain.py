@@ -61,15 +61,17 @@ def explain(evaluation: Evaluation, case: Case, question: str, subject: dict[str
     facts = FactDescriptions(case)
     out = []
     for c in evaluation.answer.find(question, **subject):
-        grounds = [f for f in _derivations_for(evaluation, c) if f["key"] not in evaluation.dropped]
-        aside = [f for f in _derivations_for(evaluation, c) if f["key"] in evaluation.dropped]
-        fired = {evaluation.derived[k]["rule"] for f in grounds + aside for k in _chain(f["key"], evaluation)}
+        # an answer settled across a date's window is explained from the placement that settled it
+        source = evaluation.settled.get(c.id, evaluation)
+        grounds = [f for f in _derivations_for(source, c) if f["key"] not in source.dropped]
+        aside = [f for f in _derivations_for(source, c) if f["key"] in source.dropped]
+        fired = {source.derived[k]["rule"] for f in grounds + aside for k in _chain(f["key"], source)}
         out.append(Explanation(
             id=c.id, question=c.question, subject=c.subject, holds=c.holds, text=c.text,
             needs=c.needs, window=c.window,
-            grounds=[_node(f["key"], evaluation, facts, set()) for f in grounds],
+            grounds=[_node(f["key"], source, facts, set()) for f in grounds],
             considered=_considered(question, fired),
-            set_aside=[_node(f["key"], evaluation, facts, set()) for f in aside],
+            set_aside=[_node(f["key"], source, facts, set()) for f in aside],
         ))
     return out
 
@@ -211,6 +213,20 @@ class FactDescriptions:
         if kind == "entry":
             e = case.find("entries", ident)
             return f"Agents of {self.states.get(e.by)} entered ({e.area.value.replace('_', ' ')}).", e.sources, e.note
+        if kind == "whereabouts":
+            if ident == "none":
+                _, person, state = rest.split("/")
+                who = case.find("persons", person)
+                return (f"The case file reports no stay of {who.name if who else person} in "
+                        f"{self.states.get(state, state)} covering this day.", [], None)
+            w = case.find("whereabouts", ident)
+            who = case.find("persons", w.person)
+            until = f"until {w.until.label}" if w.until else "no end reported"
+            return f"{who.name} in {self.states.get(w.state, w.state)}: from {w.from_.label}, {until}.", w.sources, w.note
+        if kind == "treaty" and rest.startswith("none/"):
+            pair = rest.rsplit("/", 1)[-1].split("-")
+            return (f"No extradition treaty between {self.states.get(pair[0], pair[0])} and "
+                    f"{self.states.get(pair[1], pair[1])} is recorded (rules/treaties).", [], None)
         if kind == "treaty":
             if "#" in rest:
                 return f"{fact.get('cite', rest)} ({fact.get('certainty', '')}).", [], None

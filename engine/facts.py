@@ -12,6 +12,8 @@ or `sid` fields of its own: durable-rules gives those a special meaning.
 from __future__ import annotations
 
 import datetime as dt
+from contextlib import contextmanager
+from contextvars import ContextVar
 from typing import Iterator
 
 from engine.dates import FuzzyDate, Relation
@@ -28,8 +30,27 @@ def case_fact_key(key: str) -> str:
     return key if key.startswith("treaty:") else key.split("#")[0]
 
 
+# Dates (by identity) that an evaluation takes to lie wholly before or after the day asked,
+# although the day falls inside their window: see `placed`.
+_placements: ContextVar[dict[int, Relation]] = ContextVar("placements", default={})
+
+
 def relation(date: FuzzyDate | None, day: dt.date) -> str:
-    return (date.relation(day) if date else Relation.unknown).value
+    if date is None:
+        return Relation.unknown.value
+    return _placements.get().get(id(date), date.relation(day)).value
+
+
+@contextmanager
+def placed(placements: dict[int, Relation]):
+    """Inside the block, each date in `placements` (keyed by `id()` of the case's own FuzzyDate
+    object) stands where it is placed, not "uncertain": so an answer can be tried against
+    every possibility of an imprecise date."""
+    token = _placements.set(placements)
+    try:
+        yield
+    finally:
+        _placements.reset(token)
 
 
 def three_valued(value: bool | None) -> str:
@@ -58,8 +79,10 @@ def _facts(case: Case, day: dt.date) -> Iterator[dict]:
     persons = {p.id: p for p in case.persons}
     missions = {m.id: m for m in case.missions}
     yield {"t": "case", "key": f"case:{case.id}", "as_of": day.isoformat()}
+    posted = {po.person for po in case.postings}
     for p in case.persons:
         yield {"t": "person", "key": f"person:{p.id}", "person": p.id, "person_name": p.name,
+               "posted": YES if p.id in posted else NO,
                "nationalities": p.nationalities or [], "nationality_known": three_valued(p.nationalities is not None)}
     for p in case.persons:  # nationality towards every State of the case, unknown if not reported
         for code in states:
@@ -71,7 +94,7 @@ def _facts(case: Case, day: dt.date) -> Iterator[dict]:
                "head": mi.head or "", "mission_name": mission_name(mi, states),
                **dated("closed", mi.closed, day)}
     for po in case.postings:
-        yield _posting(po, persons[po.person], missions[po.mission], states, day)
+        yield {**_posting(po, persons[po.person], missions[po.mission], states, day), **_household(case, po)}
     for a in case.acts:
         yield from _act_at_posts(a, case, missions, day)
     for a in case.acts:
@@ -79,6 +102,7 @@ def _facts(case: Case, day: dt.date) -> Iterator[dict]:
         state = missions[place].receiving_state if place else (a.state or "")
         yield {"t": "act", "key": f"act:{a.id}", "act": a.id, "person": a.person,
                "official": three_valued(a.official), "mission": place, "state": state,
+               "state_name": states.get(state, state),
                "civil_matter": a.civil_matter.value if a.civil_matter else "none",
                "act_label": act_label(a), **dated("done", a.when, day)}
     for r in case.requests:
@@ -89,12 +113,14 @@ def _facts(case: Case, day: dt.date) -> Iterator[dict]:
                    "target": target, "target_kind": kind}
     for p in case.proceedings:
         yield {"t": "proceeding", "key": f"proceeding:{p.id}", "proceeding": p.id, "kind": p.kind.value,
-               "person": p.person, "state": p.state, "acts": list(p.acts), **dated("date", p.date, day)}
+               "person": p.person, "state": p.state, "acts": list(p.acts), "final": three_valued(p.final),
+               **dated("date", p.date, day)}
         if p.kind.value in ACCUSATIONS:  # one fact per act, so rules can join on the act
             for act in p.acts:
                 yield {"t": "accusation", "key": f"proceeding:{p.id}#{act}", "proceeding": p.id,
                        "kind": p.kind.value, "person": p.person, "state": p.state, "act": act,
-                       **dated("date", p.date, day)}
+                       "final": three_valued(p.final), "court": p.court or "",
+                       "state_name": states.get(p.state, p.state), **dated("date", p.date, day)}
     for e in case.entries:
         yield {"t": "entry", "key": f"entry:{e.id}", "entry": e.id, "mission": e.mission, "by": e.by,
                "area": e.area.value, "emergency": e.emergency.value if e.emergency else "none",
@@ -102,6 +128,8 @@ def _facts(case: Case, day: dt.date) -> Iterator[dict]:
                **dated("date", e.date, day)}
     yield from _offences(case)
     yield from _treaties(case, day)
+    yield from _no_treaties(case)
+    yield from _whereabouts(case, day)
 
 
 def _offences(case: Case) -> Iterator[dict]:
@@ -200,6 +228,13 @@ def _posting(po: Posting, person, mission, states: dict[str, str], day: dt.date)
     }
 
 
+def _household(case: Case, po: Posting) -> dict:
+    """Whose household a family member forms part of: the posting id of that member of the
+    mission (rules join on it for his category), or none reported."""
+    head = case.household(po)
+    return {"household": head.id if head else "", "household_known": YES if head else NO}
+
+
 def _request(r: Request, case: Case, day: dt.date) -> dict:
     """A request as of `day`: was it made yet, and what was its answer by then."""
     response = r.response
@@ -259,3 +294,76 @@ def _sending_state(r: Request, case: Case) -> str:
             if po.person == target:
                 found.add(case.find("missions", po.mission).sending_state)
     return found.pop() if len(found) == 1 else ""
+
+
+def _no_treaties(case: Case) -> Iterator[dict]:
+    """Each ordered pair of States of the case between which no extradition treaty is recorded
+    (in rules/treaties), as an explicit fact, so that rules can say so without negation."""
+    from engine.treaties import load_treaties
+
+    states = {s.code: s.name for s in case.states}
+    bound = {frozenset(t.parties) for t in load_treaties() if t.kind == "extradition"}
+    for requesting in states:
+        for requested in states:
+            if requesting != requested and frozenset((requesting, requested)) not in bound:
+                yield {"t": "no_treaty", "key": f"treaty:none/extradition/{requesting}-{requested}",
+                       "kind": "extradition", "requesting": requesting, "requested": requested,
+                       "requesting_name": states[requesting], "requested_name": states[requested]}
+
+
+def _whereabouts(case: Case, day: dt.date) -> Iterator[dict]:
+    """Where the persons were on the day. Each reported stay that covers the day is a `stay` fact,
+    `during` "yes" (for certain) or "window" (the day is inside the window of its start or end);
+    for each person and State whose presence is asked (`presence_asked`) and which no stay covers,
+    an explicit `during` "unknown", so that rules can answer "unknown" without negation."""
+    states = {s.code: s.name for s in case.states}
+    names = {p.id: p.name for p in case.persons}
+    covered = set()
+    for w in case.whereabouts:
+        start = relation(w.from_, day)
+        end = relation(w.until, day) if w.until else "open"
+        if start == "future" or end == "past":
+            continue  # not yet there, or the period is over: this record says nothing of the day
+        fact = {"t": "stay", "key": f"whereabouts:{w.id}", "person": w.person, "state": w.state,
+                "person_name": names[w.person], "state_name": states[w.state], "from_label": w.from_.label,
+                "until_label": w.until.label if w.until else ""}
+        if start == "past" and end in ("future", "open"):
+            fact.update(during=YES, window="", deciding="")
+        else:
+            bound = w.from_ if start == "uncertain" else w.until
+            fact.update(during="window", window=bound.window, label=bound.label,
+                        deciding="from" if start == "uncertain" else "until")
+        covered.add((w.person, w.state))
+        yield fact
+    for person, state in presence_asked(case):
+        if (person, state) not in covered:
+            yield {"t": "stay", "key": f"whereabouts:none/{person}/{state}", "person": person, "state": state,
+                   "person_name": names[person], "state_name": states[state], "during": UNKNOWN}
+
+
+def presence_asked(case: Case) -> list[tuple[str, str]]:
+    """The (person, State) pairs whose `present_in_territory` is asked: for every person with a
+    posting, an act or a reported stay, the States of his postings, acts and stays, the States
+    accusing him, and those States' extradition-treaty partners (where he might be sought)."""
+    from engine.treaties import load_treaties
+
+    states = {s.code for s in case.states}
+    missions = {m.id: m for m in case.missions}
+    pairs: dict[tuple[str, str], None] = {}
+    for po in case.postings:
+        pairs[(po.person, missions[po.mission].receiving_state)] = None
+    for a in case.acts:
+        state = missions[a.place].receiving_state if a.place in missions else a.state
+        if state:
+            pairs[(a.person, state)] = None
+    for w in case.whereabouts:
+        pairs[(w.person, w.state)] = None
+    accusing = [(p.person, p.state) for p in case.proceedings if p.kind.value in ACCUSATIONS]
+    for person, state in accusing:
+        pairs[(person, state)] = None
+        for t in load_treaties():
+            if t.kind == "extradition" and state in t.parties:
+                other = t.parties[1] if t.parties[0] == state else t.parties[0]
+                if other in states:
+                    pairs[(person, other)] = None
+    return [pair for pair in pairs if pair[1] in states]

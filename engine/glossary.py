@@ -18,6 +18,7 @@ from engine.model import Case
 COLLECTIONS = {
     "person": "persons", "state": "states", "mission": "missions", "posting": "postings", "act": "acts",
     "proceeding": "proceedings", "request": "requests", "offence": "offences", "entry": "entries",
+    "whereabouts": "whereabouts",
 }
 
 

@@ -5,6 +5,7 @@ Every field that a report may leave silent is optional, and `None` means "not re
 that difference: an unreported fact makes the answer "unknown", not a guess.
 """
 
+import datetime as dt
 from enum import Enum
 from typing import Annotated, Iterator
 
@@ -95,6 +96,10 @@ class Posting(Sourced, Named):
     person: Id
     mission: Id
     category: Category | None = Field(None, description="None: not reported")
+    household_of: Id | None = Field(
+        None, description="for a family member: the member of the mission whose household he forms part "
+        "of, as the id of that member's posting at the same mission, or of the person (if he has one "
+        "posting there); None: not reported (VCDR art. 37 and VCCR art. 71(2) turn on it)")
     title: str | None = None
     notified: FuzzyDate | None = None
     arrived: FuzzyDate | None = Field(None, description="entry into the receiving State to take up the post")
@@ -194,6 +199,31 @@ class Proceeding(Sourced, Named):
     state: StateCode
     date: FuzzyDate | None = None
     status: str | None = None
+    final: bool | None = Field(
+        None, description="for a judgment: whether it is final (no appeal pending or still open), as the "
+        "sources report it; null: not reported. A final judgment in a State is a ground on which that "
+        "State may refuse to extradite the person for the same conduct (ne bis in idem)")
+
+
+class Whereabouts(Sourced, Named):
+    """A person's known whereabouts: a period throughout which the sources place him in one State.
+
+    The engine answers `present_in_territory` from these records alone (a posting does not prove
+    presence on a given day), and arrest and extradition turn on that answer: a State may execute
+    its warrant only where he is, and extradition is asked of the State where he is. A day inside
+    the window of either bound is uncertain; a day no record covers is unknown, not "absent".
+    """
+
+    id: Id
+    person: Id = Field(description="the person, an id from `persons`")
+    state: StateCode = Field(description="the State the sources place him in, a code from `states`")
+    from_: FuzzyDate = Field(
+        alias="from", description="when the period begins: his arrival in the State, or, where that is not "
+        "reported, the earliest date the sources place him there")
+    until: FuzzyDate | None = Field(
+        None, description="when the period ends: his departure from the State, or the last date the sources "
+        "place him there; null: the sources report no end, and the period is taken to run on (answers say "
+        "that no end is reported)")
 
 
 class RequestKind(str, Enum):
@@ -256,6 +286,9 @@ class Case(Strict):
     requests: list[Request] = Field(default_factory=list)
     offences: list[Offence] = Field(default_factory=list)
     entries: list[Entry] = Field(default_factory=list)
+    whereabouts: list[Whereabouts] = Field(
+        default_factory=list, description="where the persons were over time, period by period, as the sources "
+        "place them (`present_in_territory`); two periods of one person in different States may not overlap")
 
     @model_validator(mode="after")
     def _references_resolve(self):
@@ -266,6 +299,11 @@ class Case(Strict):
 
     def find(self, collection: str, id_: str):
         return next((x for x in getattr(self, collection) if x.id == id_), None)
+
+    def household(self, posting: "Posting") -> "Posting | None":
+        """The posting of the member of the mission whose household a family member forms part
+        of (`household_of`); None when not reported."""
+        return household_of(self, posting)[0] if posting.household_of is not None else None
 
     def dated_events(self) -> Iterator[tuple[str, FuzzyDate, str]]:
         """Every date the case file gives to an event (not the reports' own dates), as
@@ -294,6 +332,10 @@ class Case(Strict):
         for m in self.missions:
             if m.closed:
                 yield f"mission {m.id} closed", m.closed, f"mission:{m.id}"
+        for w in self.whereabouts:
+            yield f"{w.person} in {w.state} from ({w.id})", w.from_, f"whereabouts:{w.id}"
+            if w.until:
+                yield f"{w.person} in {w.state} until ({w.id})", w.until, f"whereabouts:{w.id}"
 
 
 def _problem(loc: tuple, kind: str, message: str, value: object) -> InitErrorDetails:
@@ -304,7 +346,7 @@ def _reference_problems(case: Case) -> Iterator[InitErrorDetails]:
     """Cross-references, uniqueness and the order of dates: what a schema alone cannot check."""
     ids: dict[str, set[str]] = {}
     for collection in ("persons", "missions", "postings", "acts", "proceedings", "requests", "offences",
-                       "entries"):
+                       "entries", "whereabouts"):
         seen: set[str] = set()
         for i, item in enumerate(getattr(case, collection)):
             if item.id in seen:
@@ -346,6 +388,7 @@ def _reference_problems(case: Case) -> Iterator[InitErrorDetails]:
         yield from check(("postings", i, "person"), p.person, ids["persons"], "a person id from `persons`")
         yield from check(("postings", i, "mission"), p.mission, ids["missions"], "a mission id from `missions`")
         yield from _date_order(("postings", i), p)
+        yield from _household_problems(case, i, p)
         yield from sourced(("postings", i), p)
     for i, a in enumerate(case.acts):
         yield from check(("acts", i, "person"), a.person, ids["persons"], "a person id from `persons`")
@@ -392,13 +435,37 @@ def _more_references(case: Case, ids, states, check, sourced) -> Iterator[InitEr
             yield from check(("entries", i, "consent_by"), e.consent_by, states | ids["persons"],
                              "a state code or person id")
         yield from sourced(("entries", i), e)
+    yield from _whereabouts_problems(case, ids, states, check, sourced)
+
+
+def _whereabouts_problems(case: Case, ids, states, check, sourced) -> Iterator[InitErrorDetails]:
+    """Each period names a known person and State, ends after it begins, and no person is placed
+    surely in two States on one day (the days from the end of one `from` window to the start of
+    the `until` window are those the record places him there for certain)."""
+    for i, w in enumerate(case.whereabouts):
+        yield from check(("whereabouts", i, "person"), w.person, ids["persons"], "a person id from `persons`")
+        yield from check(("whereabouts", i, "state"), w.state, states, "a state code from `states`")
+        yield from sourced(("whereabouts", i), w)
+        if w.until and w.until.end < w.from_.start:
+            yield _problem(("whereabouts", i, "until"), "date_order",
+                           f"expected until on or after from ({w.from_}), got {w.until}", str(w.until))
+    for i, a in enumerate(case.whereabouts):
+        for b in case.whereabouts[:i]:
+            if a.person != b.person or a.state == b.state:
+                continue
+            first = max(a.from_.end, b.from_.end)
+            last = min(x.until.start if x.until else dt.date.max for x in (a, b))
+            if first < last:
+                yield _problem(("whereabouts", i, "from"), "overlap",
+                               f"expected no overlap with whereabouts {b.id!r}: both place {a.person} for certain "
+                               f"in two States ({b.state}, {a.state}) from {first.isoformat()}", str(a.from_))
 
 
 def _alias_problems(case: Case) -> Iterator[InitErrorDetails]:
     """An alias names one thing: the same words may not stand for two things of the case."""
     owner: dict[str, str] = {}
     for collection in ("states", "persons", "missions", "postings", "acts", "proceedings", "requests",
-                       "offences", "entries"):
+                       "offences", "entries", "whereabouts"):
         for i, item in enumerate(getattr(case, collection)):
             ident = getattr(item, "id", None) or getattr(item, "code")
             for j, alias in enumerate(item.aliases):
@@ -408,6 +475,45 @@ def _alias_problems(case: Case) -> Iterator[InitErrorDetails]:
                     yield _problem((collection, i, "aliases", j), "duplicate_alias",
                                    f"expected an alias naming one thing; {alias!r} also names {owner[words]}",
                                    alias)
+
+
+def household_of(case: Case, po: Posting) -> tuple[Posting | None, str | None]:
+    """The posting a family member's `household_of` names, or why it names none. It may name a
+    posting, or a person who has exactly one posting at the same mission; either way that
+    posting must be a member's of the same mission, not another family member's."""
+    ref = po.household_of
+    members = [p for p in case.postings if p.mission == po.mission and p.id != po.id
+               and p.person != po.person and p.category != Category.family_member]
+    listed = ", ".join(p.id for p in members) or "none listed"
+    expected = f"expected the posting (or person) of a member of {po.mission} who is not a family member ({listed})"
+    head = case.find("postings", ref)
+    if head is None and case.find("persons", ref) is not None:
+        there = [p for p in members if p.person == ref]
+        if len(there) > 1:
+            return None, f"expected one posting; {ref!r} has several at {po.mission} ({', '.join(p.id for p in there)}): name the posting"
+        head = there[0] if there else None
+        if head is None:
+            return None, f"{expected}, got {ref!r}, who has no such posting there"
+    if head is None or head not in members:
+        why = ("" if head is None else ", the family member's own posting" if head.id == po.id or head.person == po.person
+               else f", a posting at {head.mission}" if head.mission != po.mission else ", another family member's posting")
+        return None, f"{expected}, got {ref!r}{why}"
+    return head, None
+
+
+def _household_problems(case: Case, i: int, po: Posting) -> Iterator[InitErrorDetails]:
+    """A family member's household names a member of the same mission (VCDR art. 37)."""
+    if po.household_of is None or case.find("missions", po.mission) is None:
+        return
+    loc = ("postings", i, "household_of")
+    if po.category not in (None, Category.family_member):
+        yield _problem(loc, "household_of_not_family",
+                       f"expected household_of only on a family member's posting (category family_member), "
+                       f"but this posting's category is {po.category.value}", po.household_of)
+        return
+    _, problem = household_of(case, po)
+    if problem:
+        yield _problem(loc, "dangling_reference", problem, po.household_of)
 
 
 def _date_order(loc: tuple, posting: Posting) -> Iterator[InitErrorDetails]:

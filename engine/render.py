@@ -77,6 +77,10 @@ class Names:
         return re.sub(r"[A-Za-z0-9_-]+", lambda m: names.get(m.group(0), m.group(0)), text)
 
 
+# How every output says that an answer rests on law the legal brief does not verify.
+UNVERIFIED = "Rests on law not verified"
+
+
 def capitalised(text: str) -> str:
     return text[:1].upper() + text[1:]
 
@@ -97,7 +101,7 @@ def _entry(names: Names, c: Conclusion) -> list[str]:
         start, end = c.window.split("/")
         lines.append(f"            Window: {start} to {end}.")
     if c.unverified:
-        lines.append(f"            Rests on law not verified: {', '.join(c.unverified)}.")
+        lines.append(f"            {UNVERIFIED}: {', '.join(c.unverified)}.")
     return lines
 
 
@@ -193,6 +197,8 @@ def differences_text(found, sets, patch, as_of: str, names: Names) -> str:
             else:
                 lines.append(f"  {label:6} {verdict(side):9} {side.rule} [{'; '.join(side.cites)}]")
                 lines.append(f"         {side.text}")
+                if side.unverified:
+                    lines.append(f"         {UNVERIFIED}: {', '.join(side.unverified)}.")
         lines.append("")
     return "\n".join(lines).rstrip()
 
@@ -234,6 +240,8 @@ def flips_text(targets, found, names: Names) -> str:
     lines = []
     for t in targets:
         lines += [f"{t.id}: {verdict(t)}  ({names.phrase(t)})"]
+        if t.unverified:
+            lines.append(f"  {UNVERIFIED}: {', '.join(t.unverified)}.")
         flips = found[t.id]
         if not flips:
             lines += ["  No change of one or two facts in play would change this answer.", ""]
@@ -247,5 +255,7 @@ def flips_text(targets, found, names: Names) -> str:
                     after = {True: "YES", False: "NO"}.get(f.after, "UNKNOWN")
                     lines.append(f"    --set {' --set '.join(f.changes)}  ->  {after} ({f.rule})")
                     lines.append(f"        {f.text}")
+                    if f.unverified:
+                        lines.append(f"        {UNVERIFIED}: {', '.join(f.unverified)}.")
         lines.append("")
     return "\n".join(lines).rstrip()

@@ -115,7 +115,10 @@ class Difference:
 
     def as_json(self) -> dict:
         def side(c: Optional[Conclusion]):
-            return None if c is None else {"holds": c.holds, "rule": c.rule, "cites": c.cites, "text": c.text}
+            if c is None:
+                return None
+            return {"holds": c.holds, "rule": c.rule, "cites": c.cites, "text": c.text,
+                    "unverified": list(c.unverified)}
 
         return {"id": self.id, "question": self.question, "subject": self.subject,
                 "before": side(self.before), "after": side(self.after)}

@@ -39,6 +39,7 @@ class Flip:
     after: Optional[bool]
     rule: str
     text: str
+    unverified: tuple[str, ...] = ()  # law not verified that the answer after the change rests on
 
     @property
     def reverses(self) -> bool:
@@ -47,7 +48,15 @@ class Flip:
 
     def as_json(self) -> dict:
         return {"changes": list(self.changes), "before": self.before, "after": self.after,
-                "reverses": self.reverses, "rule": self.rule, "text": self.text}
+                "reverses": self.reverses, "rule": self.rule, "text": self.text,
+                "unverified": list(self.unverified)}
+
+
+def as_json(targets: list[Conclusion], found: dict[str, list[Flip]]) -> list[dict]:
+    """The `why-not --json` record: each answer asked about, with the law not verified it rests on,
+    and the changes that would change it (each with the law not verified the new answer rests on)."""
+    return [{"id": t.id, "holds": t.holds, "rule": t.rule, "unverified": list(t.unverified),
+             "flips": [f.as_json() for f in found[t.id]]} for t in targets]
 
 
 def why_not(data: dict, case: Case, target: Conclusion, day: dt.date) -> list[Flip]:
@@ -74,7 +83,7 @@ def _try(data: dict, changes: tuple[str, ...], target: Conclusion, day: dt.date)
     after = next((c for c in evaluate(case, day).answer.conclusions if c.id == target.id), None)
     if after is None or after.holds == target.holds:
         return None
-    return Flip(changes, target.holds, after.holds, after.rule, after.text)
+    return Flip(changes, target.holds, after.holds, after.rule, after.text, tuple(after.unverified))
 
 
 def candidates(case: Case, target: Conclusion, day: dt.date) -> Iterator[str]:

@@ -82,6 +82,24 @@ def _(r):
                       "immunity never applied.")
 
 
+# Art. 31(4), later events: once the sending State has itself brought proceedings against him for
+# the act (a charge or an indictment), asking it to prosecute is moot. The answer says so.
+@rule("vcdr.31-4.already-prosecuting", article="art. 31(4)", overrides=["vcdr.31-4.ask-to-prosecute"],
+      says="Once the sending State has charged or indicted him for the act, a request that it prosecute "
+           "him is moot: it already does.",
+      when=[c.sj << fact("conclusion", question="sending_state_jurisdiction", holds=YES,
+                         rule="vcdr.31-4.sending-state"),
+            c.po << fact("posting", person=c.sj.person, mission_kind="embassy", sending_state=c.sj.state),
+            c.ac << fact("accusation", person=c.sj.person, state=c.sj.state, act=c.sj.act, date="past",
+                         kind=("charge", "indictment"))])
+def _(r):
+    r.conclude("available_action", state=r.po.state, action=f"ask {r.sj.state} to prosecute {r.sj.person}",
+               act=r.sj.act, holds=YES, because=[r.sj, r.po, r.ac],
+               reason=f"{r.po.state_name} may ask {r.po.sending_state_name} to prosecute him, but that is moot: "
+                      f"{r.po.sending_state_name} has already brought proceedings against him for the act "
+                      f"({r.ac.kind}, {r.ac.date_label}).")
+
+
 # Art. 22(1): entry to the embassy needs the head of mission's consent: asking for it, and
 # giving it, are always open.
 @rule("vcdr.22-1.consent-available", article="art. 22(1)",
@@ -99,21 +117,49 @@ def _(r):
                       "obliges him to.")
 
 
-# Arts. 29 and 39(2): once the person is no longer inviolable in the receiving State, a warrant
-# for his arrest may be executed if he is found there.
+# Arts. 29 and 39(2), with art. 31(1): once the person is no longer inviolable in the receiving
+# State, a warrant for his arrest may be executed if he is found there, but only for an act its
+# courts may try. A warrant for an act his immunity still covers (residual immunity for an
+# official act, art. 39(2)) may not be executed unless the sending State validly waives (art. 32).
+# A State executes its warrants only in its own territory: while the reports place him
+# elsewhere, there is no arrest to make, and extradition is the way (rules/extradition.py).
 @rule("vcdr.29.arrest-if-found", article=["art. 29", "art. 39(2)"],
       says="A former diplomat whose inviolability has ended may be arrested under a warrant if he is "
-           "found in the receiving State.",
+           "found in the receiving State, for an act its courts may try; not while immunity bars the "
+           "trial, nor while he is known to be elsewhere.",
       when=[c.pi << fact("conclusion", question="personal_inviolability", holds=(YES, NO)),
             c.po << fact("posting", posting=c.pi.posting, mission_kind="embassy"),
-            c.pr << fact("proceeding", kind="arrest_warrant", person=c.pi.person, state=c.pi.state, date="past")])
+            c.pr << fact("accusation", kind="arrest_warrant", person=c.pi.person, state=c.pi.state, date="past"),
+            c.tp << fact("conclusion", question="prosecutable", person=c.pi.person, state=c.pi.state,
+                         act=c.pr.act),
+            c.pt << fact("conclusion", question="present_in_territory", person=c.pi.person, state=c.pi.state)])
 def _(r):
-    holds = NO if r.pi.holds == YES else YES
-    reason = ("A warrant exists and he is no longer inviolable there: he may be arrested if he enters the "
-              "country." if holds == YES else
-              "A warrant exists, but while he is inviolable it cannot be executed against him.")
+    holds, because, needs, window = YES, [r.pi, r.po, r.pr, r.tp, r.pt], None, None
+    if r.pi.holds == YES:
+        holds, because = NO, [r.pi, r.po, r.pr]
+        reason = "A warrant exists, but while he is inviolable it cannot be executed against him."
+    elif r.tp.holds == NO:
+        holds, because = NO, [r.pi, r.po, r.pr, r.tp]
+        reason = (f"A warrant exists and he is no longer inviolable, but it is for an act {r.po.state_name}'s courts "
+                  "may not try: his immunity for it bars any exercise of criminal jurisdiction, arrest included, "
+                  "unless the sending State validly waives it.")
+    elif r.tp.holds == UNKNOWN:
+        holds, because, needs, window = UNKNOWN, [r.pi, r.po, r.pr, r.tp], r.tp.needs, r.tp.window
+        reason = ("A warrant exists and he is no longer inviolable, but whether it may be executed turns on whether "
+                  "the act may be tried, which is open.")
+    elif r.pt.holds == NO:
+        holds = NO
+        reason = (f"A warrant exists and he is no longer inviolable there, but he is not in {r.po.state_name}: "
+                  f"{r.pt.reason} A warrant is executed only in the territory of the State that issued it; to bring "
+                  "him before its courts, it must ask the State where he is to extradite him.")
+    elif r.pt.holds == YES:
+        reason = (f"A warrant exists, he is no longer inviolable there, and he is in {r.po.state_name}: he may be "
+                  "arrested.")
+    else:
+        reason = ("A warrant exists and he is no longer inviolable there: he may be arrested if he enters the "
+                  "country (where he is on this day is not settled).")
     r.conclude("available_action", state=r.pi.state, action=f"arrest {r.pi.person} if he is found there",
-               holds=holds, because=[r.pi, r.po, r.pr], reason=reason)
+               holds=holds, because=because, reason=reason, needs=needs, window=window)
 
 
 # Recall: the sending State may recall any member of its missions at any time (arts. 9(1) and

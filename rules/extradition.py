@@ -133,7 +133,8 @@ def _(r):
 @rule("extradition.submit-for-prosecution", article="(submission for prosecution after refusal)",
       says="Where the treaty so provides, a Party that refuses to extradite its national must submit "
            "the case to its own authorities for prosecution.",
-      when=[c.rf << fact("conclusion", question="extradition_refusable", holds=YES),
+      when=[c.rf << fact("conclusion", question="extradition_refusable", holds=YES,
+                         rule=("extradition.nationality.own-national", "kor-ea.9.own-national")),
             c.tr << fact("treaty", kind="extradition", requesting=c.rf.requesting, requested=c.rf.requested),
             c.tm << fact("treaty_term", treaty=c.tr.treaty, term="submit_for_prosecution")])
 def _(r):
@@ -154,33 +155,127 @@ def _(r):
                       "The treaty imposes no duty to prosecute after a refusal.")
 
 
-# What each Party may do under the treaty, once the offence is extraditable.
+# Ne bis in idem: a person finally judged in the requested State for the same conduct may be
+# refused there. The NZ-ROK treaty's grounds of refusal were not retrieved (legal brief §3.1: the
+# full list, double jeopardy included, is unverified), so the term, and the rule, are unverified.
+# A judgment whose finality is not reported leaves the ground open, and says so.
+@rule("extradition.ne-bis-in-idem", article="(final judgment in the requested State)", status="unverified",
+      says="Where the person sought has been finally judged in the requested State for the same conduct, "
+           "that State may refuse to extradite him (ne bis in idem); a judgment not yet final does not "
+           "found the ground.",
+      when=[c.tr << treaty_between(),
+            c.pr << accused_in("tr"),
+            c.tm << fact("treaty_term", treaty=c.tr.treaty, term="ne_bis_in_idem"),
+            c.jd << fact("accusation", person=c.pr.person, state=c.tr.requested, act=c.pr.act, kind="judgment",
+                         date="past")])
+def _(r):
+    holds = r.jd.final
+    court = f" ({r.jd.court})" if r.jd.court else ""
+    requested = r.tr.requested_name[:1].upper() + r.tr.requested_name[1:]
+    judged = f"{requested} judged him for the same conduct on {r.jd.date_label}{court}"
+    reason = {YES: f"{judged}, and the judgment is final: it may refuse to extradite him for it.",
+              NO: f"{judged}, but the judgment is not final: the ground is not (yet) open.",
+              UNKNOWN: f"{judged}; whether that judgment has become final, which would let it refuse, is not "
+                       "reported."}[holds]
+    needs = (f"whether the judgment of {r.jd.date_label} in {r.tr.requested_name} has become final"
+             if holds == UNKNOWN else None)
+    subject = dict(person=r.pr.person, requesting=r.tr.requesting, requested=r.tr.requested)
+    r.conclude("extradition_refusable", **subject, holds=holds, because=[r.tr, r.pr, r.tm, r.jd],
+               cites=[r.tm.cite], needs=needs, reason=reason)
+    r.conclude("available_action", state=r.tr.requested,
+               action=f"refuse extradition to {r.tr.requesting}, having judged him for the same conduct",
+               holds=holds, because=[r.tr, r.pr, r.tm, r.jd], cites=[r.tm.cite], needs=needs, reason=reason)
+
+
+# No treaty: where the person sought is (or may be) in a State with which the requesting State
+# has no extradition treaty the case records, the rules cannot say whether or how he could be
+# surrendered (a State may extradite without a treaty, by its own law or an arrangement). They
+# say so, rather than fall silent.
+@rule("extradition.no-treaty", article="(treaty between the Parties)",
+      says="Extradition under these rules needs a treaty between the two States; where the person sought "
+           "is in a State with which none is recorded, whether and how he could be extradited is open.",
+      when=[c.nt << fact("no_treaty", kind="extradition"),
+            c.pr << fact("accusation", state=c.nt.requesting, date=("past", "uncertain")),
+            c.pt << fact("conclusion", question="present_in_territory", person=c.pr.person, state=c.nt.requested,
+                         holds=(YES, UNKNOWN))])
+def _(r):
+    where = "is in" if r.pt.holds == YES else "may be in"
+    r.conclude("available_action", state=r.nt.requesting, action=f"request extradition from {r.nt.requested}",
+               holds=UNKNOWN, because=[r.nt, r.pr, r.pt], window=r.pt.window,
+               needs=f"an extradition treaty or other arrangement between {r.nt.requesting_name} and "
+                     f"{r.nt.requested_name}: the case records none",
+               reason=f"He {where} {r.nt.requested_name}, with which the case records no extradition treaty for "
+                      f"{r.nt.requesting_name}: whether, and how, {r.nt.requested_name} could be asked to surrender "
+                      "him is not something these rules can answer.")
+
+
+# What each Party may do under the treaty, once the offence is extraditable. Extradition serves
+# a prosecution in the requesting State: while immunity bars its courts from trying the act (VCDR
+# art. 31(1); residual immunity for an official act, VCDR art. 39(2), VCCR art. 53(4)) and no valid
+# waiver lifts it, there is nothing to arrest or surrender him for. And a State can arrest and
+# surrender only a person in its territory: while the reports place him elsewhere, neither is open.
+def _enforceable(r, what: str) -> tuple[str, list, str | None, str | None, str]:
+    """holds, extra facts, needs, window and reason for an arrest or a surrender in the requested State."""
+    state = r.tr.requested_name
+    if r.tp.holds == NO:
+        return (NO, [r.tp], None, None,
+                f"{r.tr.requesting_name}'s courts may not try the act: immunity bars it and no valid waiver lifts "
+                f"it, so there is no prosecution to {what} him for.")
+    if r.tp.holds == UNKNOWN:
+        return (UNKNOWN, [r.tp], r.tp.needs, r.tp.window,
+                f"Whether there is a prosecution to {what} him for turns on whether {r.tr.requesting_name}'s courts "
+                "may try the act, which is open.")
+    if r.pt.holds == NO:
+        return NO, [r.tp, r.pt], None, None, f"He is not in {state}: {r.pt.reason}"
+    return YES, [r.tp, r.pt], None, None, ""
+
+
+def enforcement(alias: str):
+    """The trial the act would face in the requesting State (`tp`), and whether the person is in
+    the requested State (`pt`), for the extraditable offence `alias`."""
+    def eo(field: str):  # a fresh reference each time: durable-rules' references must not be reused
+        return getattr(getattr(c, alias), field)
+
+    return [c.ac << fact("act", act=eo("act")),
+            c.tp << fact("conclusion", question="prosecutable", person=c.ac.person, state=eo("requesting"),
+                         act=eo("act")),
+            c.pt << fact("conclusion", question="present_in_territory", person=c.ac.person, state=eo("requested"))]
+
+
 @rule("extradition.provisional-arrest", article="(provisional arrest)",
       says="In urgency, the requesting Party may ask for the person's provisional arrest before it "
-           "presents the request, which must then follow within the treaty's time limit.",
+           "presents the request, which must then follow within the treaty's time limit; not while "
+           "immunity bars his trial, nor while he is known to be elsewhere.",
       when=[c.eo << fact("conclusion", question="extraditable_offence", holds=YES),
             c.tr << fact("treaty", kind="extradition", requesting=c.eo.requesting, requested=c.eo.requested),
-            c.tm << fact("treaty_term", treaty=c.tr.treaty, term="provisional_arrest")])
+            c.tm << fact("treaty_term", treaty=c.tr.treaty, term="provisional_arrest"),
+            *enforcement("eo")])
 def _(r):
+    holds, extra, needs, window, reason = _enforceable(r, "arrest")
+    if holds == YES:
+        reason = (f"In urgency, {r.tr.requesting_name} may ask {r.tr.requested_name} to arrest him provisionally; "
+                  f"the formal request must follow within {r.tm.days_for_request} days.")
     r.conclude("available_action", state=r.tr.requesting,
-               action=f"request provisional arrest in {r.tr.requested}", holds=YES,
-               because=[r.eo, r.tr, r.tm], cites=[r.tm.cite],
-               reason=f"In urgency, {r.tr.requesting_name} may ask {r.tr.requested_name} to arrest him "
-                      f"provisionally; the formal request must follow within {r.tm.days_for_request} days.")
+               action=f"request provisional arrest in {r.tr.requested}", holds=holds,
+               because=[r.eo, r.tr, r.tm] + extra, cites=[r.tm.cite], needs=needs, window=window, reason=reason)
 
 
 @rule("extradition.grant", article="(obligation to extradite)",
       says="The requested Party undertakes to extradite persons wanted for prosecution for an "
-           "extraditable offence, subject to the treaty's grounds of refusal.",
+           "extraditable offence, subject to the treaty's grounds of refusal; not a person immunity shields "
+           "from that prosecution, nor one who is not in its territory.",
       when=[c.eo << fact("conclusion", question="extraditable_offence", holds=YES),
             c.tr << fact("treaty", kind="extradition", requesting=c.eo.requesting, requested=c.eo.requested),
-            c.tm << fact("treaty_term", treaty=c.tr.treaty, term="obligation")])
+            c.tm << fact("treaty_term", treaty=c.tr.treaty, term="obligation"),
+            *enforcement("eo")])
 def _(r):
+    holds, extra, needs, window, reason = _enforceable(r, "surrender")
+    if holds == YES:
+        reason = (f"The offence is extraditable, so on a formal request {r.tr.requested_name} may, and in "
+                  "principle undertakes to, surrender him.")
     r.conclude("available_action", state=r.tr.requested,
-               action=f"grant extradition to {r.tr.requesting} if formally requested", holds=YES,
-               because=[r.eo, r.tr, r.tm], cites=[r.tm.cite],
-               reason=f"The offence is extraditable, so on a formal request {r.tr.requested_name} may, and in "
-                      "principle undertakes to, surrender him.")
+               action=f"grant extradition to {r.tr.requesting} if formally requested", holds=holds,
+               because=[r.eo, r.tr, r.tm] + extra, cites=[r.tm.cite], needs=needs, window=window, reason=reason)
 
 
 @rule("extradition.refuse-own-national", article="(nationality of the person sought)",

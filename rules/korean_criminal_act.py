@@ -33,3 +33,20 @@ def _(r):
                cites=["VCDR art. 31(4)"],
                reason="Korea may prosecute him itself under its Criminal Act (art. 3); his immunity in another "
                       "State never exempted him from Korea's jurisdiction (VCDR art. 31(4)).")
+
+
+# Art. 3, later events: once Korea has charged or indicted its national for the crime abroad, its
+# prosecution at home is under way, and the answer says so rather than advise it afresh.
+@rule("kor-ca.3.prosecuting", article="art. 3", overrides=["kor-ca.3.prosecute-at-home"],
+      says="Where Korea has charged or indicted its national for the crime abroad, its prosecution at home "
+           "is under way.",
+      when=[c.sj << fact("conclusion", question="sending_state_jurisdiction", state="KOR", holds=YES,
+                         rule="kor-ca.3.nationals-abroad"),
+            c.ac << fact("accusation", person=c.sj.person, state="KOR", act=c.sj.act, date="past",
+                         kind=("charge", "indictment"))])
+def _(r):
+    r.conclude("available_action", state="KOR", action="prosecute at home", holds=YES, because=[r.sj, r.ac],
+               cites=["VCDR art. 31(4)"],
+               reason=f"Korea may prosecute him itself under its Criminal Act (art. 3), and is doing so: "
+                      f"{r.ac.kind} ({r.ac.date_label}). His immunity in another State never exempted him from "
+                      "Korea's jurisdiction (VCDR art. 31(4)).")

@@ -1,8 +1,10 @@
 """Bilateral treaties on mutual legal assistance in criminal matters, terms as data.
 
 For New Zealand and Korea: the treaty done at Wellington on 15 September 1999, in force in
-New Zealand from 30 March 2000 (legal brief §3.4, verified). What the treaty covers is the
-brief's unverified recollection: taking evidence, locating persons, search and seizure.
+New Zealand from 30 March 2000 (legal brief §3.4, verified). Its articles were not retrieved:
+what the treaty covers is the brief's unverified recollection (taking evidence, locating
+persons, search and seizure), so its terms are data marked unverified
+(rules/treaties/nzl-kor-mutual-assistance.yaml), and every answer using one is flagged.
 """
 
 from engine.rulebook import YES, Instrument, c, fact

@@ -5,7 +5,7 @@ amendments were not checked. That "the Minister" in s 61 is the Minister of Just
 brief's unverified recollection, so the engine says "the Minister" and no more.
 """
 
-from engine.rulebook import UNKNOWN, YES, Instrument, c, fact, m
+from engine.rulebook import NO, UNKNOWN, YES, Instrument, c, fact, m
 
 NZ_EA = Instrument("NZ Extradition Act 1999", "Extradition Act 1999 (New Zealand)")
 rule = NZ_EA.rule
@@ -45,20 +45,45 @@ def _(r):
 
 # s 61: a request by New Zealand to a Part 3 country (the Republic of Korea is one, under the
 # Extradition (Republic of Korea) Order 2002) may be made only by or with the authority of the
-# Minister, directly or through diplomatic channels, following any treaty procedure.
+# Minister, directly or through diplomatic channels, following any treaty procedure. It concerns a
+# person accused of an extradition offence who "is, or is suspected of being," in that country: the
+# request goes to the State where he is, not to one the reports place him outside. And it is made
+# so that he may be tried: not for an act his immunity still bars New Zealand's courts from trying
+# (VCDR arts. 31(1) and 39(2), VCCR art. 53(4)), unless the sending State validly waives it.
 @rule("nz-ea.61.request", article=["s 61", "s 3"],
       says="New Zealand may request the extradition of a person accused of an extradition offence who "
-           "is in a treaty country; the request is made by or with the authority of the Minister.",
+           "is in a treaty country; the request is made by or with the authority of the Minister. Not for "
+           "an act immunity bars its courts from trying, nor of a State he is known not to be in.",
       when=[c.ep << fact("conclusion", question="extraditable_person", requesting="NZL", holds=YES),
             c.eo << fact("conclusion", question="extraditable_offence", requesting="NZL", holds=YES),
             c.ac << fact("act", act=c.eo.act, person=c.ep.person),
             c.pe << fact("person", person=c.ep.person),
             c.tr << fact("treaty", kind="extradition", requesting="NZL", requested=c.eo.requested),
-            c.tm << fact("treaty_term", treaty=c.tr.treaty, term="obligation")])
+            c.tm << fact("treaty_term", treaty=c.tr.treaty, term="obligation"),
+            c.tp << fact("conclusion", question="prosecutable", person=c.ep.person, state="NZL", act=c.eo.act),
+            c.pt << fact("conclusion", question="present_in_territory", person=c.ep.person, state=c.eo.requested)])
 def _(r):
+    because, needs, window = [r.ep, r.eo, r.pe, r.tr, r.tm], None, None
+    if r.tp.holds == NO:
+        holds, because = NO, because + [r.tp]
+        reason = ("New Zealand's courts may not try the act: immunity bars it and no valid waiver lifts it, so "
+                  "there is no trial to request his extradition for.")
+    elif r.tp.holds == UNKNOWN:
+        holds, because, needs, window = UNKNOWN, because + [r.tp], r.tp.needs, r.tp.window
+        reason = "Whether there is a trial to request his extradition for turns on whether the act may be tried, which is open."
+    elif r.pt.holds == NO:
+        holds, because = NO, because + [r.tp, r.pt]
+        reason = (f"He is not in {r.tr.requested_name}: {r.pt.reason} A request goes to the country where he is, "
+                  "or is suspected of being.")
+    else:
+        holds = YES
+        where = (f" He is in {r.tr.requested_name}." if r.pt.holds == YES else
+                 f" Whether he is in {r.tr.requested_name} on this day is not settled: the request is for the "
+                 "country where he is, or is suspected of being.")
+        because += [r.tp, r.pt]
+        reason = (f"New Zealand may formally request {r.tr.requested_name} to extradite "
+                  f"{r.pe.person_name}: the offence is extraditable under the treaty and he is "
+                  "accused (a conviction is not needed). The request is made by or with the authority "
+                  f"of the Minister, under the treaty's procedure.{where}")
     r.conclude("available_action", state="NZL", action=f"request extradition from {r.tr.requested}",
-               holds=YES, because=[r.ep, r.eo, r.pe, r.tr, r.tm], cites=[r.tm.cite],
-               reason=f"New Zealand may formally request {r.tr.requested_name} to extradite "
-                      f"{r.pe.person_name}: the offence is extraditable under the treaty and he is "
-                      "accused (a conviction is not needed). The request is made by or with the authority "
-                      "of the Minister, under the treaty's procedure.")
+               holds=holds, because=because, cites=[r.tm.cite], needs=needs, window=window, reason=reason)

@@ -14,8 +14,8 @@ The findings here are `consular_standing` and `consular_privileges`, kept apart 
 VCDR's so that no diplomatic rule ever fires on a consular posting.
 """
 
-from engine.rulebook import NO, UNKNOWN, YES, Instrument, c, fact, m
-from rules.common import criminal_waiver
+from engine.rulebook import NO, UNKNOWN, YES, Instrument, c, differs, fact, m
+from rules.common import NAMING, asks_a_waiver, later, outcome, reach, waiver_reaching
 
 VCCR = Instrument("VCCR", "Vienna Convention on Consular Relations, 1963")
 rule = VCCR.rule
@@ -40,9 +40,10 @@ def standing(r, name, *, jurisdiction, inviolability, witness, needs=None):
 
 # ---------------------------------------------------------------------------------------
 # Art. 1(1)(d)-(e) with arts. 41, 43, 44 and art. 71: who is entitled to what.
-#   jurisdiction:  official_acts | none | unknown        (art. 43: functional only)
+#   jurisdiction:  official_acts | none | not_covered | unknown   (art. 43: functional only)
 #   inviolability: save_grave_crime | official_acts | none | unknown   (art. 41)
-#   witness:       may_decline | official_matters | compellable | unknown  (art. 44)
+#   witness:       may_decline | official_matters | compellable | not_covered | unknown  (art. 44)
+# (not_covered: a family member, outside arts. 43 and 44 altogether.)
 # ---------------------------------------------------------------------------------------
 
 # Art. 1(1)(d), arts. 41, 43, 44: a consular officer who is neither a national nor a permanent
@@ -62,10 +63,39 @@ def _(r):
       says="A consular employee who is neither a national nor a permanent resident of the receiving "
            "State has functional immunity (art. 43) but no personal inviolability, and may not "
            "refuse to give evidence save on matters connected with his functions (art. 44).",
-      when=[c.p << member_of_post(category="consular_employee", rs_national=NO, rs_resident=NO)])
+      when=[c.p << member_of_post(category=("consular_employee", "administrative_technical"), rs_national=NO,
+                                  rs_resident=NO)])
 def _(r):
+    # "administrative and technical staff" of a consular post are its consular employees (art. 1(1)(e))
     standing(r, "consular employee", jurisdiction="official_acts", inviolability="none",
              witness="official_matters")
+
+
+# Art. 1(1)(f) and (i), arts. 43(1) and 44(1): the service staff and the private staff of a post.
+# Art. 43 protects consular officers and employees only; art. 44(1) says a member of the service
+# staff may not decline to give evidence; private staff are not members of the post at all.
+@rule("vccr.1-f.service-and-private-staff", article=["art. 1(1)(f)", "art. 1(1)(i)", "art. 43(1)", "art. 44(1)"],
+      says="Members of the service staff, and private staff, of a consular post have neither immunity "
+           "from jurisdiction nor personal inviolability, and may be compelled to give evidence.",
+      when=[c.p << member_of_post(category=("service_staff", "private_servant"), rs_national=NO, rs_resident=NO)])
+def _(r):
+    name = "member of the service staff of the consular post" if r.p.category == "service_staff" \
+        else "member of the private staff of a member of the consular post"
+    standing(r, name, jurisdiction="not_covered", inviolability="none", witness="compellable")
+
+
+# Arts. 41 and 43 protect consular officers (and art. 43 consular employees) only. The family of a
+# member of the post has the privileges of arts. 46-52 (registration, taxes, customs...), but
+# neither inviolability nor immunity from jurisdiction, and, not being a member of the post, is
+# outside art. 44. Whose household, and the family member's own nationality (art. 71(2)),
+# change none of that, so neither is needed here.
+@rule("vccr.43-1.family", article=["art. 41(1)", "art. 43(1)"],
+      says="The family of a member of a consular post have neither personal inviolability (art. 41) "
+           "nor immunity from jurisdiction (art. 43): those protect consular officers and employees only.",
+      when=[c.p << member_of_post(category="family_member", rs_national=differs(YES), rs_resident=differs(YES))])
+def _(r):
+    standing(r, "family member of a member of the consular post", jurisdiction="not_covered",
+             inviolability="none", witness="not_covered")
 
 
 # Art. 71(1): a consular officer who is a national or permanent resident of the receiving State
@@ -86,7 +116,8 @@ def _(r):
       says="Other members of the consular post who are nationals or permanent residents of the "
            "receiving State enjoy privileges and immunities only as far as that State grants them.",
       when=[c.p << member_of_post((m.rs_national == YES) | (m.rs_resident == YES),
-                                  category=("consular_employee", "service_staff", "private_servant", "family_member"))])
+                                  category=("consular_employee", "administrative_technical", "service_staff",
+                                            "private_servant", "family_member"))])
 def _(r):
     standing(r, "member of the consular post who is a national or permanent resident of the receiving State",
              jurisdiction="none", inviolability="none", witness="compellable")
@@ -96,8 +127,9 @@ def _(r):
       says="What a member of a consular post is entitled to depends on his category and on whether "
            "he is a national or permanent resident of the receiving State.",
       when=[c.p << member_of_post(
-          (m.category == UNKNOWN)
-          | (((m.rs_national == UNKNOWN) & (m.rs_resident != YES)) | ((m.rs_resident == UNKNOWN) & (m.rs_national == NO))))])
+          ((m.category == UNKNOWN) | (m.category == "diplomatic_agent")
+           | (((m.rs_national == UNKNOWN) & (m.rs_resident != YES)) | ((m.rs_resident == UNKNOWN) & (m.rs_national == NO))))
+          & (m.category != "family_member"))])
 def _(r):
     standing(r, "member of the consular post of unreported category or residence", jurisdiction=UNKNOWN,
              inviolability=UNKNOWN, witness=UNKNOWN,
@@ -218,20 +250,26 @@ def _(r):
 
 
 @rule("vccr.1.open-standing-act", article=["art. 1(1)", "art. 43(1)", "art. 71"],
-      says="While a member's category at the post, or his nationality or residence, is unknown, so is "
-           "whether he is immune for an official act; for any other act no category gives immunity.",
+      says="While a member's standing at the post is unknown, so is whether he is immune for an official "
+           "act, unless he is a consular officer (immune for official acts whatever his nationality, "
+           "arts. 43(1) and 71(1)); for any other act no member of any standing is immune.",
       when=[c.pv << fact("consular_privileges", status="in_force"),
             c.sd << fact("consular_standing", posting=c.pv.posting, jurisdiction=UNKNOWN),
+            c.po << member_of_post(posting=c.pv.posting),
             c.ac << fact("act_at_post", posting=c.pv.posting, done=("past", "uncertain", UNKNOWN))])
 def _(r):
+    holds, needs = UNKNOWN, r.sd.needs
+    reason = (f"Whether {r.pv.person_name} is immune for this act depends on his standing at the consular "
+              "post, which the case file does not settle.")
     if r.ac.official == NO:
         holds, needs = NO, None
         reason = (f"Whatever {r.pv.person_name}'s standing at the consular post, no member of a post is immune "
                   f"in {r.pv.state_name} for an act outside consular functions{ELSEWHERE[r.ac.belongs]}.")
-    else:
-        holds, needs = UNKNOWN, r.sd.needs
-        reason = (f"Whether {r.pv.person_name} is immune for this act depends on his standing at the consular "
-                  "post, which the case file does not settle.")
+    elif r.ac.official == YES and r.po.category == "consular_officer":
+        holds, needs = YES, None
+        reason = (f"{r.pv.person_name} is a consular officer: immune in {r.pv.state_name} for acts in the "
+                  "exercise of consular functions whether or not he is its national or permanent resident "
+                  "(arts. 43(1) and 71(1)), and this was one.")
     for question in ("criminal_immunity", "civil_immunity"):
         r.conclude(question, person=r.pv.person, state=r.pv.state, act=r.ac.act, holds=holds,
                    because=[r.pv, r.sd, r.ac], about={"posting": r.pv.posting}, needs=needs, reason=reason)
@@ -261,6 +299,20 @@ def _(r):
     for question in ("criminal_immunity", "civil_immunity"):
         r.conclude(question, person=r.pv.person, state=r.pv.state, act=r.ac.act, holds=official,
                    because=[r.pv, r.sd, r.ac], about={"posting": r.pv.posting}, reason=reason, needs=needs)
+
+
+@rule("vccr.43-1.not-covered", article="art. 43(1)",
+      says="Art. 43(1) gives immunity from jurisdiction to consular officers and employees only: family "
+           "members, service staff and private staff have none, whatever the act.",
+      when=[c.pv << fact("consular_privileges", status="in_force"),
+            c.sd << fact("consular_standing", posting=c.pv.posting, jurisdiction="not_covered"),
+            c.ac << fact("act", person=c.pv.person, done=("past", "uncertain", UNKNOWN))])
+def _(r):
+    for question in ("criminal_immunity", "civil_immunity"):
+        r.conclude(question, person=r.pv.person, state=r.pv.state, act=r.ac.act, holds=NO,
+                   because=[r.pv, r.sd, r.ac], about={"posting": r.pv.posting},
+                   reason=f"As a {r.sd.standing}, {r.pv.person_name} is not a consular officer or employee: "
+                          f"the Convention gives him no immunity from {r.pv.state_name}'s jurisdiction.")
 
 
 @rule("vccr.71-2.no-immunity", article="art. 71(2)",
@@ -303,17 +355,35 @@ def _(r):
                       f"{r.pv.state_name}{save}.")
 
 
+@rule("vccr.44-1.family", article="art. 44(1)",
+      says="Art. 44 concerns members of the consular post: the family of a member has no exemption "
+           "from giving evidence under the Convention.",
+      when=[c.pv << fact("consular_privileges", status="in_force"),
+            c.sd << fact("consular_standing", posting=c.pv.posting, witness="not_covered")])
+def _(r):
+    r.conclude("must_give_evidence", person=r.pv.person, state=r.pv.state, holds=YES, because=[r.pv, r.sd],
+               reason=f"As a {r.sd.standing}, {r.pv.person_name} is not himself a member of the post: the "
+                      f"Convention gives him no exemption from giving evidence in {r.pv.state_name}.")
+
+
 # ---------------------------------------------------------------------------------------
 # Art. 45: waiver: by the sending State, express, and communicated in writing.
 # ---------------------------------------------------------------------------------------
 
+# A request that asks only for consent to enter the consular premises (art. 31(2)) asks for no
+# waiver (rules/common.py): these rules give no answer on it.
 WAIVER = dict(kind="waiver", mission_kind=CONSULAR_POST, made=("past", "uncertain"))
+
+
+def waiver_request(*also, **fields):
+    """A request for a waiver of some immunity, made by the day, about members of a consular post."""
+    return fact("request", asks_a_waiver(), *also, **WAIVER, **fields)
 
 
 @rule("vccr.45-2.waiver", article=["art. 45(1)", "art. 45(2)"],
       says="The sending State may waive; the waiver must be express and communicated to the receiving "
            "State in writing.",
-      when=[c.rq << fact("request", answer="granted", by=m.sending_state, express=YES, in_writing=YES, **WAIVER)])
+      when=[c.rq << waiver_request(answer="granted", by=m.sending_state, express=YES, in_writing=YES)])
 def _(r):
     r.conclude("waiver_effective", request=r.rq.request, holds=YES, because=[r.rq],
                reason=f"{r.rq.by_name}, the sending State, waived expressly and in writing ({r.rq.answer_label}).")
@@ -321,8 +391,8 @@ def _(r):
 
 @rule("vccr.45-2.not-in-writing", article="art. 45(2)",
       says="A consular waiver not communicated in writing, or not express, is no waiver.",
-      when=[c.rq << fact("request", (m.in_writing == NO) | (m.express == NO), answer="granted",
-                         by=m.sending_state, **WAIVER)])
+      when=[c.rq << waiver_request((m.in_writing == NO) | (m.express == NO), answer="granted",
+                                   by=m.sending_state)])
 def _(r):
     missing = "in writing" if r.rq.in_writing == NO else "express"
     r.conclude("waiver_effective", request=r.rq.request, holds=NO, because=[r.rq],
@@ -332,9 +402,9 @@ def _(r):
 
 @rule("vccr.45-2.form-unknown", article="art. 45(2)",
       says="Whether a consular waiver is valid turns on whether it was express and in writing.",
-      when=[c.rq << fact("request", ((m.in_writing == UNKNOWN) & (m.express != NO))
-                         | ((m.express == UNKNOWN) & (m.in_writing != NO)),
-                         answer="granted", by=m.sending_state, **WAIVER)])
+      when=[c.rq << waiver_request(((m.in_writing == UNKNOWN) & (m.express != NO))
+                                   | ((m.express == UNKNOWN) & (m.in_writing != NO)),
+                                   answer="granted", by=m.sending_state)])
 def _(r):
     r.conclude("waiver_effective", request=r.rq.request, holds=UNKNOWN, because=[r.rq],
                needs="whether the sending State's waiver was express and communicated in writing (VCCR art. 45(2))",
@@ -343,7 +413,7 @@ def _(r):
 
 @rule("vccr.45-1.only-sending-state", article="art. 45(1)",
       says="Only the sending State may waive a consular immunity.",
-      when=[c.rq << fact("request", m.by != m.sending_state, answer="granted", **WAIVER)])
+      when=[c.rq << waiver_request(m.by != m.sending_state, answer="granted")])
 def _(r):
     r.conclude("waiver_effective", request=r.rq.request, holds=NO, because=[r.rq],
                reason=f"The waiver came from {r.rq.by_name}, not from the sending State: no waiver.")
@@ -351,7 +421,7 @@ def _(r):
 
 @rule("vccr.45-1.refused", article="art. 45(1)",
       says="A request declined or unanswered is no waiver.",
-      when=[c.rq << fact("request", answer=("declined", "pending"), **WAIVER)])
+      when=[c.rq << waiver_request(answer=("declined", "pending"))])
 def _(r):
     r.conclude("waiver_effective", request=r.rq.request, holds=NO, because=[r.rq],
                reason=f"The request ({r.rq.purpose}) was {r.rq.answer}: no waiver.")
@@ -375,6 +445,16 @@ def _(r):
     privileges(r, "in_force", deciding="arrived")
 
 
+@rule("vccr.53.membership-unknown", article=["art. 53(1)", "art. 53(3)"],
+      says="Consular privileges last as long as membership of the post; when the reports stop placing the "
+           "person in post and report no end, whether they still run is unknown.",
+      when=[c.p << member_of_post(m.arrived != "past", in_post="after", end_reported=NO)])
+def _(r):
+    privileges(r, "unknown",
+               needs=f"whether {r.p.person_name} was still a member of the consular post on this day "
+                     f"(the reports place him there in {r.p.in_post_label})")
+
+
 @rule("vccr.53-1.not-begun", article="art. 53(1)",
       says="Before entry to take up the post, consular privileges have not begun.",
       when=[c.p << member_of_post(in_post="no", arrived="future")])
@@ -393,6 +473,18 @@ def _(r):
                    needs=f"the exact date {r.p.person_name} took up the post, within {r.p.arrived_label}")
     else:
         privileges(r, "unknown", needs=f"when {r.p.person_name} took up the post in {r.p.state_name} (VCCR art. 53(1))")
+
+
+@rule("vccr.53-1.before-start", article="art. 53(1)",
+      says="Before consular privileges begin, the Convention gives no protection.",
+      when=[c.pv << fact("consular_privileges", status="not_begun")])
+def _(r):
+    reason = f"{r.pv.person_name} had not yet entered {r.pv.state_name} to take up the post ({r.pv.label})."
+    r.conclude("personal_inviolability", person=r.pv.person, state=r.pv.state, holds=NO,
+               about={"posting": r.pv.posting}, because=[r.pv], reason=reason)
+    r.conclude("must_give_evidence", person=r.pv.person, state=r.pv.state, holds=YES,
+               about={"posting": r.pv.posting}, because=[r.pv],
+               reason=reason + " The Convention gives him no exemption from giving evidence yet.")
 
 
 # Art. 53(3): when functions end, privileges cease on leaving the receiving State or on expiry
@@ -459,8 +551,19 @@ def _(r):
                    because=[r.pv, r.ri], about={"posting": r.pv.posting}, needs=r.ri.needs,
                    reason=f"{r.pv.person_name} left {r.pv.state_name} ({r.pv.label}); his consular privileges ceased. "
                           + r.ri.reason)
+
+
+@rule("vccr.53-3.person-after", article="art. 53(3)",
+      says="Once consular privileges have ceased, the former member is no longer inviolable nor exempt "
+           "from giving evidence (official acts aside).",
+      when=[c.pv << fact("consular_privileges", status="ceased")])
+def _(r):
     r.conclude("personal_inviolability", person=r.pv.person, state=r.pv.state, holds=NO, about={"posting": r.pv.posting}, because=[r.pv],
                reason=f"{r.pv.person_name}'s consular inviolability in {r.pv.state_name} ended when he left ({r.pv.label}).")
+    r.conclude("must_give_evidence", person=r.pv.person, state=r.pv.state, holds=YES, about={"posting": r.pv.posting},
+               because=[r.pv],
+               reason=f"{r.pv.person_name}'s exemption from giving evidence in {r.pv.state_name} ceased when he "
+                      f"left ({r.pv.label}), save as to matters connected with his former functions.")
 
 
 @rule("vccr.53.open", article="art. 53",
@@ -559,31 +662,79 @@ def _(r):
                reason="Whether the act may be tried turns on the immunity question left open above.")
 
 
-@rule("vccr.45.waived", article=["art. 45(1)", "art. 45(2)"], overrides=["vccr.43.bars-trial"],
-      says="A valid consular waiver lifts the immunity's bar on trial.",
-      when=[c.ci << fact("conclusion", question="criminal_immunity", holds=YES),
-            c.po << member_of_post(posting=c.ci.posting),
-            *criminal_waiver(YES)])
-def _(r):
-    r.conclude("prosecutable", person=r.ci.person, state=r.ci.state, act=r.ci.act, holds=YES,
-               because=[r.ci, r.we],
-               reason="The sending State waived immunity from criminal jurisdiction expressly and in writing, "
-                      "so the act may be tried.")
+# Art. 45(1)-(2): a valid waiver of criminal jurisdiction lifts the bar on trial of the acts it
+# reaches: those the request names, or, if it names the person and no act, every act of his done
+# by the time it was asked for (rules/common.py). While its validity is open, so is the trial.
+def _waiver_opens_trial(naming: str) -> None:
+    reaches = {"act": "each act the request names",
+               "person": "every act of the person it names, done by the time it was asked for, when it "
+                         "names no particular act"}[naming]
+
+    @rule(f"vccr.45.waived-for-{naming}", article=["art. 45(1)", "art. 45(2)"], overrides=["vccr.43.bars-trial"],
+          says=f"A valid consular waiver of criminal jurisdiction lifts the immunity's bar on trial of {reaches}.",
+          when=[c.ci << fact("conclusion", question="criminal_immunity", holds=YES),
+                c.po << member_of_post(posting=c.ci.posting),
+                *waiver_reaching("ci", "criminal_jurisdiction", (YES, UNKNOWN), naming)])
+    def _(r):
+        how, holds, needs, window = outcome(r, naming)
+        reason = {
+            "waived": "The sending State waived immunity from criminal jurisdiction expressly and in writing, so "
+                      f"the act may be tried; the waiver is {reach(naming)}.",
+            "open": "Consular immunity bars a trial unless the sending State validly waived it, and whether it "
+                    f"did is open; the waiver asked for would be {reach(naming)}.",
+            "later": "Consular immunity bars any trial of the act. ",
+            "undated": "Consular immunity bars a trial unless a waiver reaches the act, and whether the waiver "
+                       "asked for reaches it turns on when the act was done.",
+        }[how] + (later(r) if how == "later" else "")
+        r.conclude("prosecutable", person=r.ci.person, state=r.ci.state, act=r.ci.act, holds=holds,
+                   because=[r.ci, r.we], reason=reason, needs=needs, window=window,
+                   about={"request": r.rq.request})
 
 
+for _naming in NAMING:
+    _waiver_opens_trial(_naming)
+
+
+# Art. 41(1), with arts. 43(1) and 53(4): a warrant is executed only for an act the receiving
+# State's courts may try (not one consular immunity still covers, during the post or, for an
+# official act, after it, unless the sending State validly waives), and only in its territory:
+# while the reports place him elsewhere, there is no arrest to make.
 @rule("vccr.41-1.arrest-if-found", article="art. 41(1)",
       says="A consular officer may be arrested pending trial only for a grave crime and on a decision of "
-           "the competent judicial authority; others without inviolability may be arrested under a warrant.",
+           "the competent judicial authority; others without inviolability may be arrested under a warrant; "
+           "never for an act immunity bars the courts from trying, nor while he is known to be elsewhere.",
       when=[c.pi << fact("conclusion", question="personal_inviolability", holds=(YES, NO)),
             c.po << member_of_post(posting=c.pi.posting),
-            c.pr << fact("proceeding", kind="arrest_warrant", person=c.pi.person, state=c.pi.state, date="past")])
+            c.pr << fact("accusation", kind="arrest_warrant", person=c.pi.person, state=c.pi.state, date="past"),
+            c.tp << fact("conclusion", question="prosecutable", person=c.pi.person, state=c.pi.state,
+                         act=c.pr.act),
+            c.pt << fact("conclusion", question="present_in_territory", person=c.pi.person, state=c.pi.state)])
 def _(r):
     action = f"arrest {r.pi.person} if he is found there"
-    if r.pi.holds == NO:
-        r.conclude("available_action", state=r.pi.state, action=action, holds=YES, because=[r.pi, r.po, r.pr],
-                   reason="A warrant exists and he has no consular inviolability: he may be arrested.")
+    because = [r.pi, r.po, r.pr]
+    if r.tp.holds in (NO, UNKNOWN):
+        barred = r.tp.holds == NO
+        r.conclude("available_action", state=r.pi.state, action=action, holds=NO if barred else UNKNOWN,
+                   because=because + [r.tp], needs=None if barred else r.tp.needs,
+                   window=None if barred else r.tp.window,
+                   reason=f"A warrant exists, but for an act {r.po.state_name}'s courts may not try: consular "
+                          "immunity for it bars any exercise of criminal jurisdiction, arrest included, unless the "
+                          "sending State validly waives it." if barred else
+                          "Whether the warrant may be executed turns on whether the act may be tried, which is open.")
         return
-    r.conclude("available_action", state=r.pi.state, action=action, holds=UNKNOWN, because=[r.pi, r.po, r.pr],
+    because += [r.tp, r.pt]  # the trial is open; where he is decides the rest
+    if r.pt.holds == NO:
+        r.conclude("available_action", state=r.pi.state, action=action, holds=NO, because=because,
+                   reason=f"A warrant exists, but he is not in {r.po.state_name}: {r.pt.reason} A warrant is executed "
+                          "only in the territory of the State that issued it; to bring him before its courts, it must "
+                          "ask the State where he is to extradite him.")
+        return
+    if r.pi.holds == NO:
+        here = f" He is in {r.po.state_name}." if r.pt.holds == YES else ""
+        r.conclude("available_action", state=r.pi.state, action=action, holds=YES, because=because,
+                   reason="A warrant exists and he has no consular inviolability: he may be arrested." + here)
+        return
+    r.conclude("available_action", state=r.pi.state, action=action, holds=UNKNOWN, because=because,
                needs="whether the offence is a grave crime and the warrant a decision of the competent judicial "
                      "authority (VCCR art. 41(1); the Convention does not define a grave crime)",
                reason="A consular officer may be arrested pending trial only for a grave crime on a judicial decision.")

@@ -16,7 +16,7 @@ The Convention's regime applies to members of an embassy (`mission_kind="embassy
 """
 
 from engine.rulebook import NO, UNKNOWN, YES, Instrument, c, contains, differs, fact, m
-from rules.common import criminal_waiver
+from rules.common import NAMING, asks_a_waiver, later, outcome, reach, waiver_reaching
 
 VCDR = Instrument("VCDR", "Vienna Convention on Diplomatic Relations, 1961")
 rule = VCDR.rule
@@ -55,30 +55,47 @@ def _(r):
     standing(r, "diplomatic agent", criminal="full", civil="full", inviolability="full", witness="exempt")
 
 
+def household(category):
+    """The posting of the member of the mission whose household the family member `p` forms
+    part of (the case file's `household_of`), when that member is of `category`."""
+    return member_of_embassy(posting=c.p.household, category=category)
+
+
+def family_standing(r, name, *, criminal, civil, inviolability, witness, needs=None):
+    """A family member's standing, resting on his own posting and on the household's."""
+    r.find("standing", because=[r.p, r.h], posting=r.p.posting, person=r.p.person, state=r.p.state,
+           standing=name, criminal=criminal, civil=civil, inviolability=inviolability,
+           witness=witness, needs=needs or "")
+
+
 # Art. 37(1): the family of a diplomatic agent forming part of his household, if not
-# nationals of the receiving State, have the privileges of arts. 29–36.
+# nationals of the receiving State, have the privileges of arts. 29–36. The test is
+# nationality alone: permanent residence in the receiving State does not exclude them.
 @rule("vcdr.37-1.family", article="art. 37(1)",
       says="Household family of a diplomatic agent who are not nationals of the receiving State "
            "enjoy the privileges and immunities of arts. 29 to 36.",
-      when=[c.p << member_of_embassy(category="family_member", rs_national=NO)])
+      when=[c.p << member_of_embassy(category="family_member", rs_national=NO),
+            c.h << household("diplomatic_agent")])
 def _(r):
-    standing(r, "family member of a diplomatic agent", criminal="full", civil="full",
-             inviolability="full", witness="exempt")
+    family_standing(r, "family member of a diplomatic agent", criminal="full", civil="full",
+                    inviolability="full", witness="exempt")
 
 
-# Art. 37(1), read the other way: a family member who is a national of the receiving State
-# is outside art. 37(1) and has nothing from the Convention.
-@rule("vcdr.37-1.family-national", article="art. 37(1)",
-      says="Art. 37(1) covers only family members who are not nationals of the receiving State.",
+# Art. 37(1) and (2), read the other way: both cover family members only if they are not
+# nationals of the receiving State (arts. 37(3)-(4) cover no family at all), so a family member
+# who is its national has nothing from art. 37, whoever's household he forms part of.
+@rule("vcdr.37-1.family-national", article=["art. 37(1)", "art. 37(2)"],
+      says="Art. 37 covers family members only if they are not nationals of the receiving State: one "
+           "who is has none of its privileges, whoever's household he forms part of.",
       when=[c.p << member_of_embassy(category="family_member", rs_national=YES)])
 def _(r):
     standing(r, "family member who is a national of the receiving State", criminal="none",
              civil="none", inviolability="none", witness="compellable")
 
 
-# Art. 37(2): administrative and technical staff (and household family) who are neither
-# nationals nor permanent residents: arts. 29–35, but civil and administrative immunity only
-# for acts in the course of their duties.
+# Art. 37(2): administrative and technical staff who are neither nationals nor permanent
+# residents: arts. 29–35, but civil and administrative immunity only for acts in the course of
+# their duties. (Their household family: vcdr.37-2.family.)
 @rule("vcdr.37-2.administrative-technical", article="art. 37(2)",
       says="Administrative and technical staff who are neither nationals nor permanent residents of "
            "the receiving State enjoy arts. 29 to 35, except that their civil and administrative "
@@ -87,6 +104,34 @@ def _(r):
 def _(r):
     standing(r, "member of the administrative and technical staff", criminal="full",
              civil="official_acts", inviolability="full", witness="exempt")
+
+
+# Art. 37(2): the household family of administrative and technical staff, if neither nationals
+# nor permanent residents of the receiving State, have what the staff member has: arts. 29–35,
+# civil and administrative immunity only for acts in the course of their duties.
+@rule("vcdr.37-2.family", article="art. 37(2)",
+      says="Household family of administrative and technical staff who are neither nationals nor "
+           "permanent residents of the receiving State enjoy arts. 29 to 35, with civil and "
+           "administrative immunity only for acts performed in the course of their duties.",
+      when=[c.p << member_of_embassy(category="family_member", rs_national=NO, rs_resident=NO),
+            c.h << household("administrative_technical")])
+def _(r):
+    family_standing(r, "family member of a member of the administrative and technical staff",
+                    criminal="full", civil="official_acts", inviolability="full", witness="exempt")
+
+
+# Art. 37(2) tests permanent residence too (art. 37(1) does not): household family of
+# administrative and technical staff who are permanently resident in the receiving State have
+# nothing from it. (Nationals: vcdr.37-1.family-national.)
+@rule("vcdr.37-2.family-resident", article="art. 37(2)",
+      says="Art. 37(2) covers household family of administrative and technical staff only if they "
+           "are not permanently resident in the receiving State.",
+      when=[c.p << member_of_embassy(category="family_member", rs_national=differs(YES), rs_resident=YES),
+            c.h << household("administrative_technical")])
+def _(r):
+    family_standing(r, "family member of a member of the administrative and technical staff who is "
+                       "permanently resident in the receiving State",
+                    criminal="none", civil="none", inviolability="none", witness="compellable")
 
 
 # Art. 37(3): service staff who are neither nationals nor permanent residents: immunity only
@@ -101,6 +146,18 @@ def _(r):
              inviolability="none", witness="unsettled")
 
 
+# Art. 37(3) gives service staff immunity for their own acts in the course of their duties and
+# names no family: unlike art. 37(1)-(2), it extends nothing to their households.
+@rule("vcdr.37-3.family-of-service-staff", article="art. 37(3)",
+      says="Art. 37(3) extends nothing to the family of service staff: they have no privileges or "
+           "immunities from the Convention.",
+      when=[c.p << member_of_embassy(category="family_member", rs_national=differs(YES)),
+            c.h << household("service_staff")])
+def _(r):
+    family_standing(r, "family member of a member of the service staff", criminal="none", civil="none",
+                    inviolability="none", witness="compellable")
+
+
 # Art. 37(4): private servants who are neither nationals nor permanent residents: only tax
 # exemption on their emoluments; anything more only as the receiving State admits.
 @rule("vcdr.37-4.private-servant", article="art. 37(4)",
@@ -110,6 +167,17 @@ def _(r):
 def _(r):
     standing(r, "private servant", criminal="none", civil="none", inviolability="none",
              witness="compellable")
+
+
+# Art. 37(4) gives private servants only a tax exemption and names no family.
+@rule("vcdr.37-4.family-of-private-servant", article="art. 37(4)",
+      says="Art. 37(4) extends nothing to the family of private servants: they have no privileges or "
+           "immunities from the Convention.",
+      when=[c.p << member_of_embassy(category="family_member", rs_national=differs(YES)),
+            c.h << household("private_servant")])
+def _(r):
+    family_standing(r, "family member of a private servant", criminal="none", civil="none",
+                    inviolability="none", witness="compellable")
 
 
 # Art. 38(1): a diplomatic agent who is a national or permanent resident of the receiving
@@ -139,13 +207,16 @@ def _(r):
 
 
 # Art. 1(c)–(h): every protection depends on the member's category. Not reported: unknown.
+# A consular category (VCCR art. 1(1)) says nothing of which diplomatic category a member of an
+# embassy's consular section holds (VCDR art. 3(2)): for the VCDR it is as if none were reported.
 @rule("vcdr.1-c.category-unknown", article=["art. 1(c)", "art. 37"],
       says="What a member of the mission is entitled to depends on his category of staff.",
-      when=[c.p << member_of_embassy(category=UNKNOWN)])
+      when=[c.p << member_of_embassy(category=(UNKNOWN, "consular_officer", "consular_employee"))])
 def _(r):
+    consular = "" if r.p.category == UNKNOWN else " (a consular rank is not one of them)"
     standing(r, "member of the mission of unreported category", criminal=UNKNOWN, civil=UNKNOWN,
              inviolability=UNKNOWN, witness=UNKNOWN,
-             needs=f"{r.p.person_name}'s category of staff at the mission (VCDR art. 1(c)-(h)), "
+             needs=f"{r.p.person_name}'s category of staff at the mission (VCDR art. 1(c)-(h)){consular}, "
                    f"and whether he is a national or permanent resident of {r.p.state_name} (arts. 37-38)")
 
 
@@ -166,11 +237,53 @@ def _(r):
 
 @rule("vcdr.37-1.family-nationality-unknown", article="art. 37(1)",
       says="Art. 37(1) turns on whether the family member is a national of the receiving State.",
-      when=[c.p << member_of_embassy(category="family_member", rs_national=UNKNOWN)])
+      when=[c.p << member_of_embassy(category="family_member", rs_national=UNKNOWN),
+            c.h << household("diplomatic_agent")])
 def _(r):
-    standing(r, "family member of unreported nationality", criminal=UNKNOWN, civil=UNKNOWN,
+    family_standing(r, "family member of unreported nationality", criminal=UNKNOWN, civil=UNKNOWN,
+                    inviolability=UNKNOWN, witness=UNKNOWN,
+                    needs=f"whether {r.p.person_name} is a national of {r.p.state_name} (VCDR art. 37(1))")
+
+
+@rule("vcdr.37-2.family-residence-unknown", article="art. 37(2)",
+      says="Art. 37(2) turns on whether the family member is a national or permanent resident of the "
+           "receiving State.",
+      when=[c.p << member_of_embassy(
+          ((m.rs_national == UNKNOWN) & (m.rs_resident != YES)) | ((m.rs_resident == UNKNOWN) & (m.rs_national == NO)),
+          category="family_member"),
+            c.h << household("administrative_technical")])
+def _(r):
+    family_standing(r, "family member of unreported nationality or residence", criminal=UNKNOWN,
+                    civil=UNKNOWN, inviolability=UNKNOWN, witness=UNKNOWN,
+                    needs=f"whether {r.p.person_name} is a national or permanent resident of {r.p.state_name} "
+                          "(VCDR art. 37(2))")
+
+
+# Art. 37(1)-(2): what a family member has depends on whose household he forms part of: a
+# diplomatic agent's (37(1)), a member of the administrative and technical staff's (37(2)), or
+# another's (nothing). Not reported: unknown, unless he is a national (nothing either way).
+@rule("vcdr.37.household-unknown", article=["art. 37(1)", "art. 37(2)"],
+      says="What a family member is entitled to depends on the category of the member of the mission "
+           "whose household he forms part of.",
+      when=[c.p << member_of_embassy(category="family_member", rs_national=differs(YES), household_known=NO)])
+def _(r):
+    nationality = "" if r.p.rs_national == NO else f", and whether he is a national of {r.p.state_name}"
+    standing(r, "family member of an unreported member's household", criminal=UNKNOWN, civil=UNKNOWN,
              inviolability=UNKNOWN, witness=UNKNOWN,
-             needs=f"whether {r.p.person_name} is a national of {r.p.state_name} (VCDR art. 37(1))")
+             needs=f"whose household {r.p.person_name} forms part of: which member of the mission, of which "
+                   f"category of staff{nationality} (VCDR art. 37(1)-(2))")
+
+
+@rule("vcdr.37.household-category-unknown", article=["art. 1(c)", "art. 37(1)", "art. 37(2)"],
+      says="A family member's entitlement follows the category of staff of the member whose household "
+           "he forms part of.",
+      when=[c.p << member_of_embassy(category="family_member", rs_national=differs(YES)),
+            c.h << household(UNKNOWN)])
+def _(r):
+    family_standing(r, "family member of a member of the mission of unreported category", criminal=UNKNOWN,
+                    civil=UNKNOWN, inviolability=UNKNOWN, witness=UNKNOWN,
+                    needs=f"{r.h.person_name}'s category of staff at the mission, whose household "
+                          f"{r.p.person_name} forms part of (VCDR art. 37(1)-(2))")
 
 
 # ---------------------------------------------------------------------------------------
@@ -192,6 +305,16 @@ def _(r):
 
 
 # Art. 22(1): consent of the head of the mission opens the premises to the purpose asked.
+# Consent is not a waiver of immunity (legal brief §1, art. 22): a request framed as a "waiver"
+# that asks to enter the premises is judged here, and the art. 32 rules give no answer on it
+# (rules/common.py). The answer says so.
+def as_consent(rq) -> str:
+    if rq.kind != "waiver":
+        return ""
+    return (" Asked for as a waiver, entry is a matter of the head of mission's consent (art. 22(1)), not "
+            "of a waiver of immunity under art. 32.")
+
+
 @rule("vcdr.22-1.consent-by-head", article="art. 22(1)",
       says="Entry is lawful with the consent of the head of the mission.",
       when=[c.rq << fact("request", answer="granted", scope=contains("premises_entry")),
@@ -201,7 +324,7 @@ def _(r):
     r.conclude("entry_permitted", mission=r.mi.mission, request=r.rq.request, holds=YES,
                because=[r.rq, r.cn, r.mi],
                reason=f"The head of {r.mi.mission_name} consented ({r.rq.answer_label}): its agents may "
-                      f"enter for the purpose asked ({r.rq.purpose}).")
+                      f"enter for the purpose asked ({r.rq.purpose})." + as_consent(r.rq))
 
 
 # Art. 22(1) names the head of the mission. We read a grant by the sending State itself
@@ -215,7 +338,8 @@ def _(r):
     r.conclude("entry_permitted", mission=r.mi.mission, request=r.rq.request, holds=YES,
                because=[r.rq, r.cn, r.mi],
                reason=f"{r.rq.by_name} granted the request ({r.rq.answer_label}); read as the head of "
-                      f"mission's consent, its agents may enter for the purpose asked ({r.rq.purpose}).")
+                      f"mission's consent, its agents may enter for the purpose asked ({r.rq.purpose})."
+                      + as_consent(r.rq))
 
 
 @rule("vcdr.22-1.not-by-head", article="art. 22(1)",
@@ -227,7 +351,7 @@ def _(r):
     r.conclude("entry_permitted", mission=r.mi.mission, request=r.rq.request, holds=NO,
                because=[r.rq, r.cn, r.mi],
                reason=f"The grant came from {r.rq.by_name}, who cannot consent for {r.mi.mission_name}: only its head "
-                      "of mission (or the sending State, read as acting through him) can.")
+                      "of mission (or the sending State, read as acting through him) can." + as_consent(r.rq))
 
 
 @rule("vcdr.22-1.no-consent", article="art. 22(1)",
@@ -242,7 +366,7 @@ def _(r):
     r.conclude("entry_permitted", mission=r.mi.mission, request=r.rq.request, holds=NO,
                because=[r.rq, r.cn, r.mi],
                reason=f"The request to enter {r.mi.mission_name} ({r.rq.purpose}) was {said}: no consent, "
-                      "so the premises stay closed to the receiving State's agents.")
+                      "so the premises stay closed to the receiving State's agents." + as_consent(r.rq))
 
 
 @rule("vcdr.22-1.consent-open", article="art. 22(1)",
@@ -257,13 +381,13 @@ def _(r):
                    because=[r.rq, r.cn, r.mi], window=r.rq.answer_window,
                    needs=f"the exact date of the answer within {r.rq.answer_label}",
                    reason=f"The answer came in {r.rq.answer_label}; on this day it is uncertain whether "
-                          "it had yet been given.")
+                          "it had yet been given." + as_consent(r.rq))
         return
     needs = {"conditional": "whether the conditions of the consent were met"}.get(
         r.rq.answer, "the answer given to the request, and when")
     r.conclude("entry_permitted", mission=r.mi.mission, request=r.rq.request, holds=UNKNOWN,
                because=[r.rq, r.cn, r.mi], needs=needs,
-               reason="The case file does not settle whether the head of mission consented.")
+               reason="The case file does not settle whether the head of mission consented." + as_consent(r.rq))
 
 
 # Art. 24: the archives and documents of the mission are inviolable at any time and wherever
@@ -444,18 +568,58 @@ def _(r):
                       "evidence: art. 37(3) gives no exemption (unverified reading).")
 
 
-# Art. 31(4): immunity from the receiving State's jurisdiction does not exempt the agent
-# from the jurisdiction of the sending State. This holds whatever his status on the day.
-@rule("vcdr.31-4.sending-state", article="art. 31(4)",
+# Art. 31(4): the immunity of a diplomatic agent from the receiving State's jurisdiction does
+# not exempt him from the jurisdiction of the sending State. It concerns those the Convention
+# makes immune in the receiving State (art. 31, and through art. 37 their households and other
+# staff), not members it gives nothing (locally recruited staff, art. 38(2)). And it keeps the
+# sending State's jurisdiction without conferring it: whether that State may prosecute an act
+# done abroad is a matter of its own law (legal brief §1, art. 31: "In the Kim case this links
+# to Korean Criminal Act art. 3", jurisdiction over its nationals' crimes abroad). So art.
+# 31(4) joins an answer the sending State's law gives, and without one the answer is unknown.
+# The question is the sending State's criminal jurisdiction: an act the case file brings before
+# no criminal proceeding (a civil claim) raises it not. All this holds whatever his status on
+# the day.
+CRIMINAL_PROCEEDINGS = ("investigation", "charge", "arrest_warrant", "indictment")
+IMMUNE_MEMBER = (m.criminal == "full") | (m.criminal == "official_acts")
+MAYBE_IMMUNE_MEMBER = IMMUNE_MEMBER | (m.criminal == UNKNOWN)  # his category, say, not reported
+
+
+@rule("vcdr.31-4.sending-state", article="art. 31(4)", overrides=["vcdr.31-4.basis-open"],
       says="Immunity from the receiving State's jurisdiction does not exempt a diplomatic agent from "
-           "the jurisdiction of the sending State.",
-      when=[c.p << member_of_embassy(),
-            c.ac << fact("act", person=c.p.person, done=("past", "uncertain", UNKNOWN))])
+           "the jurisdiction of the sending State, which its own law gives.",
+      when=[c.sj << fact("conclusion", question="sending_state_jurisdiction", holds=YES,
+                         rule=differs("vcdr.31-4.sending-state")),
+            c.p << member_of_embassy(person=c.sj.person, sending_state=c.sj.state),
+            c.sd << fact("standing", IMMUNE_MEMBER, posting=c.p.posting)])
 def _(r):
+    r.conclude("sending_state_jurisdiction", person=r.p.person, state=r.p.sending_state, act=r.sj.act,
+               holds=YES, because=[r.sj, r.p, r.sd],
+               reason=f"His immunity in {r.p.state_name}, whatever it was, does not exempt {r.p.person_name} from "
+                      f"the jurisdiction of {r.p.sending_state_name}, which sent him (art. 31(4)); that jurisdiction "
+                      f"comes from {r.p.sending_state_name}'s own law.")
+
+
+@rule("vcdr.31-4.basis-open", article="art. 31(4)",
+      says="Art. 31(4) keeps the sending State's jurisdiction but does not confer it: whether it has "
+           "jurisdiction over an act done abroad depends on its own law.",
+      when=[c.p << member_of_embassy(),
+            c.sd << fact("standing", MAYBE_IMMUNE_MEMBER, posting=c.p.posting),
+            c.ac << fact("act", person=c.p.person, civil_matter="none", done=("past", "uncertain", UNKNOWN)),
+            c.pr << fact("proceeding", kind=CRIMINAL_PROCEEDINGS, person=c.p.person)])
+def _(r):
+    if r.ac.act not in (r.pr.acts or []):
+        return  # a proceeding about another act
+    # The proceeding only shows the act to be a criminal matter; leaving it out of the grounds makes
+    # the answer one, however many criminal proceedings there are about the act.
     r.conclude("sending_state_jurisdiction", person=r.p.person, state=r.p.sending_state, act=r.ac.act,
-               holds=YES, because=[r.p, r.ac],
-               reason=f"Whatever his immunity in {r.p.state_name}, {r.p.person_name} remains subject to the "
-                      f"jurisdiction of {r.p.sending_state_name}, which sent him.")
+               holds=UNKNOWN, because=[r.p, r.sd, r.ac],
+               needs=f"a basis in {r.p.sending_state_name}'s own law for its jurisdiction over the act (for "
+                     "example over its nationals' crimes abroad): VCDR art. 31(4) keeps that jurisdiction but "
+                     "does not give it",
+               reason=f"His immunity in {r.p.state_name} does not exempt {r.p.person_name} from the jurisdiction of "
+                      f"{r.p.sending_state_name}, which sent him; but whether {r.p.sending_state_name} has "
+                      "jurisdiction over the act is a matter of its own law, which neither the case file nor "
+                      "the law the engine encodes settles here.")
 
 
 # ---------------------------------------------------------------------------------------
@@ -507,38 +671,24 @@ def _(r):
                reason="Whether the act may be tried turns on the immunity question left open above.")
 
 
-# Art. 32(1)-(2): only the sending State may waive, and a waiver must always be express.
-# A waiver of criminal jurisdiction lifts the bar on trial: an exception to vcdr.31-1.bars-trial.
-@rule("vcdr.32.waiver-open", article=["art. 32(1)", "art. 32(2)"], overrides=["vcdr.31-1.bars-trial"],
-      says="While it is open whether the sending State validly waived, so is whether the act may be tried.",
-      when=[c.ci << fact("conclusion", question="criminal_immunity", holds=YES),
-            c.po << member_of_embassy(posting=c.ci.posting),
-            *criminal_waiver(UNKNOWN)])
-def _(r):
-    r.conclude("prosecutable", person=r.ci.person, state=r.ci.state, act=r.ci.act, holds=UNKNOWN,
-               because=[r.ci, r.we], needs=r.we.needs, window=r.we.window,
-               reason="Immunity bars a trial unless the sending State validly waived it, and whether it did is open.")
+# ---------------------------------------------------------------------------------------
+# Art. 32(1)-(2): whether a valid waiver exists for a request made by the day: only the
+# sending State may waive, and a waiver must always be express. A request that asks only for
+# consent to enter the premises asks for no waiver (rules/common.py): art. 22(1) judges it,
+# and these rules give no answer on it. What a valid waiver does follows below.
+# ---------------------------------------------------------------------------------------
 
-
-@rule("vcdr.32-1.waived", article=["art. 32(1)", "art. 32(2)"], overrides=["vcdr.31-1.bars-trial"],
-      says="An express waiver by the sending State lifts the immunity's bar on trial.",
-      when=[c.ci << fact("conclusion", question="criminal_immunity", holds=YES),
-            c.po << member_of_embassy(posting=c.ci.posting),
-            *criminal_waiver(YES)])
-def _(r):
-    r.conclude("prosecutable", person=r.ci.person, state=r.ci.state, act=r.ci.act, holds=YES,
-               because=[r.ci, r.we],
-               reason="The sending State expressly waived immunity from criminal jurisdiction, so the "
-                      "act may be tried despite the immunity.")
-
-
-# Art. 32(1)-(2): whether a valid waiver exists for a request made by the day.
 WAIVER = dict(kind="waiver", mission_kind=EMBASSY, made=("past", "uncertain"))
+
+
+def waiver_request(*also, **fields):
+    """A request for a waiver of some immunity, made by the day, about members of an embassy."""
+    return fact("request", asks_a_waiver(), *also, **WAIVER, **fields)
 
 
 @rule("vcdr.32-1.waiver", article=["art. 32(1)", "art. 32(2)"],
       says="A waiver is valid when the sending State makes it, expressly.",
-      when=[c.rq << fact("request", answer="granted", by=m.sending_state, express=YES, **WAIVER)])
+      when=[c.rq << waiver_request(answer="granted", by=m.sending_state, express=YES)])
 def _(r):
     r.conclude("waiver_effective", request=r.rq.request, holds=YES, because=[r.rq],
                reason=f"{r.rq.by_name}, the sending State, expressly waived immunity ({r.rq.answer_label}) "
@@ -548,7 +698,7 @@ def _(r):
 @rule("vcdr.32-1.not-by-sending-state", article="art. 32(1)",
       says="Only the sending State may waive: a waiver by anyone else, the person himself included, "
            "is no waiver.",
-      when=[c.rq << fact("request", answer="granted", by=differs(m.sending_state), **WAIVER)])
+      when=[c.rq << waiver_request(answer="granted", by=differs(m.sending_state))])
 def _(r):
     r.conclude("waiver_effective", request=r.rq.request, holds=NO, because=[r.rq],
                reason=f"The waiver came from {r.rq.by_name}, not from the sending State "
@@ -557,7 +707,7 @@ def _(r):
 
 @rule("vcdr.32-2.not-express", article="art. 32(2)",
       says="A waiver must always be express: an implied one is no waiver.",
-      when=[c.rq << fact("request", answer="granted", by=m.sending_state, express=NO, **WAIVER)])
+      when=[c.rq << waiver_request(answer="granted", by=m.sending_state, express=NO)])
 def _(r):
     r.conclude("waiver_effective", request=r.rq.request, holds=NO, because=[r.rq],
                reason="What the sending State did was not an express waiver, and a waiver must always be express.")
@@ -565,7 +715,7 @@ def _(r):
 
 @rule("vcdr.32-2.express-unknown", article="art. 32(2)",
       says="A waiver must always be express; whether it was decides its validity.",
-      when=[c.rq << fact("request", answer="granted", by=m.sending_state, express=UNKNOWN, **WAIVER)])
+      when=[c.rq << waiver_request(answer="granted", by=m.sending_state, express=UNKNOWN)])
 def _(r):
     r.conclude("waiver_effective", request=r.rq.request, holds=UNKNOWN, because=[r.rq],
                needs="whether the sending State's waiver was express (VCDR art. 32(2))",
@@ -574,7 +724,7 @@ def _(r):
 
 @rule("vcdr.32-1.refused", article="art. 32(1)",
       says="A request declined, or not yet answered, is no waiver: silence and refusal waive nothing.",
-      when=[c.rq << fact("request", answer=("declined", "pending"), **WAIVER)])
+      when=[c.rq << waiver_request(answer=("declined", "pending"))])
 def _(r):
     said = "declined" if r.rq.answer == "declined" else "not yet answered"
     r.conclude("waiver_effective", request=r.rq.request, holds=NO, because=[r.rq],
@@ -583,7 +733,7 @@ def _(r):
 
 @rule("vcdr.32-1.answer-open", article="art. 32(1)",
       says="Whether a waiver exists depends on the sending State's answer.",
-      when=[c.rq << fact("request", answer=("uncertain", UNKNOWN, "none", "conditional"), **WAIVER)])
+      when=[c.rq << waiver_request(answer=("uncertain", UNKNOWN, "none", "conditional"))])
 def _(r):
     if r.rq.answer == "uncertain":
         r.conclude("waiver_effective", request=r.rq.request, holds=UNKNOWN, because=[r.rq],
@@ -594,6 +744,148 @@ def _(r):
         r.rq.answer, "the sending State's answer to the request, and when it was given")
     r.conclude("waiver_effective", request=r.rq.request, holds=UNKNOWN, because=[r.rq], needs=needs,
                reason="The case file does not settle whether the sending State waived.")
+
+
+# ---------------------------------------------------------------------------------------
+# Art. 32: what a valid waiver does. A waiver reaches its own kind of jurisdiction and its
+# own acts (rules/common.py): one of criminal jurisdiction lets the receiving State try the
+# acts it reaches (and, on a reading the brief does not settle, arrest for them); one of civil
+# jurisdiction lets its courts hear the claims it reaches; execution of a judgment needs a
+# waiver of its own (art. 32(4)). Each effect has two rules: the request names the act, or it
+# names the person and no act at all.
+# ---------------------------------------------------------------------------------------
+
+def _waiver_opens_trial(naming: str) -> None:
+    reaches = {"act": "each act the request names",
+               "person": "every act of the person it names, done by the time it was asked for, when it "
+                         "names no particular act"}[naming]
+
+    @rule(f"vcdr.32-1.waived-for-{naming}", article=["art. 32(1)", "art. 32(2)"],
+          overrides=["vcdr.31-1.bars-trial"],
+          says=f"An express waiver of criminal jurisdiction by the sending State lifts the immunity's bar on "
+               f"trial of {reaches}; while its validity is open, so is the trial.",
+          when=[c.ci << fact("conclusion", question="criminal_immunity", holds=YES),
+                c.po << member_of_embassy(posting=c.ci.posting),
+                *waiver_reaching("ci", "criminal_jurisdiction", (YES, UNKNOWN), naming)])
+    def _(r):
+        how, holds, needs, window = outcome(r, naming)
+        reason = {
+            "waived": f"The sending State expressly waived immunity from criminal jurisdiction {reach(naming)}, "
+                      "so the act may be tried despite the immunity.",
+            "open": "Immunity bars a trial unless the sending State validly waived it, and whether it did is "
+                    f"open; the waiver asked for would be {reach(naming)}.",
+            "later": "Immunity bars any trial of the act. ",
+            "undated": "Immunity bars a trial unless a waiver reaches the act, and whether the waiver asked for "
+                       "reaches it turns on when the act was done.",
+        }[how] + (later(r) if how == "later" else "")
+        r.conclude("prosecutable", person=r.ci.person, state=r.ci.state, act=r.ci.act, holds=holds,
+                   because=[r.ci, r.we], reason=reason, needs=needs, window=window,
+                   about={"request": r.rq.request})
+
+
+for _naming in NAMING:
+    _waiver_opens_trial(_naming)
+
+
+# Art. 29 with art. 32(1): art. 32(1) waives "immunity from jurisdiction"; the inviolability of
+# the person (art. 29) is a protection of its own. We read a waiver of criminal jurisdiction for
+# an act as reaching the arrest its proceedings need, under a warrant for that act: inviolability
+# follows the waiver where the waiver reaches the act. The legal brief does not settle this
+# reading, so it is unverified, and every answer resting on it says so.
+@rule("vcdr.32-1.arrest-after-waiver", article=["art. 29", "art. 32(1)"], status="unverified",
+      says="A waiver of immunity from criminal jurisdiction for an act is read as letting the receiving "
+           "State arrest the agent under a warrant for that act, his inviolability notwithstanding.",
+      when=[c.pt << fact("conclusion", question="prosecutable", holds=(YES, UNKNOWN),
+                         rule=tuple(f"vcdr.32-1.waived-for-{n}" for n in NAMING)),
+            c.pi << fact("conclusion", question="personal_inviolability", person=c.pt.person, state=c.pt.state,
+                         holds=YES),
+            c.pr << fact("accusation", kind="arrest_warrant", person=c.pt.person, state=c.pt.state, act=c.pt.act,
+                         date="past"),
+            c.wh << fact("conclusion", question="present_in_territory", person=c.pt.person, state=c.pt.state)])
+def _(r):
+    if r.wh.holds == NO:
+        return  # known to be elsewhere: a warrant is executed only at home (rules/cooperation.py says so)
+    reason = ("A warrant exists for an act the sending State's waiver of criminal jurisdiction reaches: read as "
+              "reaching the arrest its proceedings need, the waiver lets him be arrested despite his "
+              "inviolability (a reading of arts. 29 and 32(1), not verified)."
+              if r.pt.holds == YES else
+              "A warrant exists for an act a waiver asked for may reach; whether it does, and so whether he may "
+              "be arrested under the warrant despite his inviolability, is open.")
+    r.conclude("available_action", state=r.pt.state, action=f"arrest {r.pt.person} if he is found there",
+               holds=r.pt.holds, because=[r.pt, r.pi, r.pr, r.wh], needs=r.pt.needs, window=r.pt.window,
+               reason=reason)
+
+
+def _waiver_opens_civil_proceedings(naming: str) -> None:
+    reaches = {"act": "the claims about each act the request names",
+               "person": "every claim against the person it names about acts done by the time it was asked "
+                         "for, when it names no particular act"}[naming]
+
+    @rule(f"vcdr.32-1.civil-waived-for-{naming}", article=["art. 32(1)", "art. 32(2)"],
+          says=f"An express waiver of civil and administrative jurisdiction by the sending State lets the "
+               f"receiving State's courts hear {reaches} (not execute a judgment: art. 32(4)).",
+          when=[c.ci << fact("conclusion", question="civil_immunity", holds=YES),
+                c.po << member_of_embassy(posting=c.ci.posting),
+                *waiver_reaching("ci", "civil_jurisdiction", (YES, UNKNOWN), naming)])
+    def _(r):
+        how, holds, needs, window = outcome(r, naming)
+        reason = {
+            "waived": f"The sending State expressly waived immunity from civil jurisdiction {reach(naming)}: the "
+                      f"courts of {r.po.state_name} may hear the claim despite the immunity.",
+            "open": f"The courts of {r.po.state_name} may hear the claim only if the sending State validly waived "
+                    f"immunity from civil jurisdiction, and whether it did is open; the waiver asked for would be "
+                    f"{reach(naming)}.",
+            "later": "",
+            "undated": "Whether the waiver asked for reaches the claim turns on when the act was done.",
+        }[how] + (later(r) if how == "later" else "")
+        r.conclude("available_action", state=r.ci.state, action=f"exercise civil jurisdiction over {r.ci.person}",
+                   act=r.ci.act, holds=holds, because=[r.ci, r.we], reason=reason, needs=needs, window=window,
+                   about={"request": r.rq.request, "waived_for": r.ci.person})
+
+
+def _waiver_of_execution(naming: str) -> None:
+    reaches = {"act": "about an act the request names",
+               "person": "against the person it names, about acts done by the time it was asked for, when it "
+                         "names no particular act"}[naming]
+
+    @rule(f"vcdr.32-4.execution-waived-for-{naming}", article=["art. 32(4)", "art. 32(1)"],
+          overrides=["vcdr.32-4.no-execution-waiver"],
+          says=f"A waiver of immunity in respect of the execution of a judgment, given expressly and "
+               f"separately, lets the receiving State execute a judgment {reaches}.",
+          when=[c.ci << fact("conclusion", question="civil_immunity", holds=YES),
+                c.po << member_of_embassy(posting=c.ci.posting),
+                *waiver_reaching("ci", "execution", (YES, UNKNOWN), naming)])
+    def _(r):
+        how, holds, needs, window = outcome(r, naming)
+        reason = {
+            "waived": f"The sending State waived, separately and expressly, immunity from execution "
+                      f"{reach(naming)}: a judgment on the claim may be executed in {r.po.state_name}.",
+            "open": "Whether the sending State validly waived immunity from execution is open; the waiver asked "
+                    f"for would be {reach(naming)}.",
+            "later": "",
+            "undated": "Whether the waiver of execution asked for reaches the claim turns on when the act was done.",
+        }[how] + (later(r) if how == "later" else "")
+        r.conclude("available_action", state=r.ci.state, action=f"execute a judgment against {r.ci.person}",
+                   act=r.ci.act, holds=holds, because=[r.ci, r.we], reason=reason, needs=needs, window=window)
+
+
+for _naming in NAMING:
+    _waiver_opens_civil_proceedings(_naming)
+    _waiver_of_execution(_naming)
+
+
+# Art. 32(4): a waiver of immunity from civil jurisdiction does not imply one in respect of the
+# execution of the judgment, for which a separate waiver is necessary.
+@rule("vcdr.32-4.no-execution-waiver", article="art. 32(4)",
+      says="Waiver of immunity from civil or administrative jurisdiction does not imply waiver in respect "
+           "of the execution of the judgment: that needs a separate waiver.",
+      when=[c.cj << fact("conclusion", question="available_action", holds=(YES, UNKNOWN),
+                         rule=tuple(f"vcdr.32-1.civil-waived-for-{n}" for n in NAMING))])
+def _(r):
+    r.conclude("available_action", state=r.cj.state, action=f"execute a judgment against {r.cj.waived_for}",
+               act=r.cj.act, holds=NO, because=[r.cj],
+               reason="A waiver of immunity from civil jurisdiction does not extend to the execution of a "
+                      "judgment: that needs a separate, express waiver, and none reaches this claim.")
 
 
 # ---------------------------------------------------------------------------------------
@@ -754,8 +1046,11 @@ def _(r):
       says="Before privileges begin, the Convention gives no protection.",
       when=[c.pv << fact("privileges", status="not_begun")])
 def _(r):
+    reason = f"{r.pv.person_name} had not yet arrived to take up the post ({r.pv.label})."
     r.conclude("personal_inviolability", person=r.pv.person, state=r.pv.state, holds=NO, about={"posting": r.pv.posting}, because=[r.pv],
-               reason=f"{r.pv.person_name} had not yet arrived to take up the post ({r.pv.label}).")
+               reason=reason)
+    r.conclude("must_give_evidence", person=r.pv.person, state=r.pv.state, holds=YES, about={"posting": r.pv.posting}, because=[r.pv],
+               reason=reason + " The Convention gives him no exemption from giving evidence yet.")
 
 
 @rule("vcdr.39.open-person", article="art. 39",
@@ -805,6 +1100,19 @@ def _(r):
                    needs=r.sd.needs,
                    reason=f"{r.pv.person_name} was a member of the mission, but what that gives him "
                           "depends on facts the case file lacks.")
+
+
+@rule("vcdr.1-c.open-standing-act", article=["art. 1(c)", "art. 37", "art. 38"],
+      says="While the member's category, residence or household is unknown, so is his immunity for any act.",
+      when=[c.pv << fact("privileges", status="in_force"),
+            c.sd << fact("standing", posting=c.pv.posting, criminal=UNKNOWN),
+            c.ac << acts_of("pv")])
+def _(r):
+    for question in ("criminal_immunity", "civil_immunity"):
+        r.conclude(question, person=r.pv.person, state=r.pv.state, act=r.ac.act, holds=UNKNOWN,
+                   because=[r.pv, r.sd, r.ac], about={"posting": r.pv.posting}, needs=r.sd.needs,
+                   reason=f"{r.pv.person_name}'s privileges in {r.pv.state_name} were in force, but whether they make "
+                          "him immune for the act depends on facts the case file lacks.")
 
 
 def _open_reason(pv) -> str:

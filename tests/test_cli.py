@@ -78,7 +78,7 @@ def test_now_answers_for_kim_with_the_facts_known_note() -> None:
     after = dt.date.today()
     assert out.startswith("Hongkon Kim, former deputy head of the Korean embassy in Wellington\n")
     assert f"({before.isoformat()})" in out or f"({after.isoformat()})" in out
-    assert "facts known up to August 2020" in out
+    assert "facts known up to 30 August 2024" in out  # the Korean judgment, the latest reported event
     assert verdict_line(out, "NO", "immune from New Zealand's criminal jurisdiction")
     assert verdict_line(out, "NO", "inviolable in New Zealand")
     assert verdict_line(out, "YES", "premises inviolable")
@@ -176,8 +176,8 @@ def test_now_json_is_today_and_notes_the_facts_known() -> None:
     before = dt.date.today()
     answer = record("now")
     assert answer["as_of"] in {before.isoformat(), dt.date.today().isoformat()}
-    assert answer["facts_known_until"] == "2020-08-31"
-    assert answer["note"].startswith("facts known up to August 2020")
+    assert answer["facts_known_until"] == "2024-08-30"  # the Korean judgment, the latest reported event
+    assert answer["note"].startswith("facts known up to 30 August 2024")
 
 
 def test_the_same_question_gives_byte_identical_json() -> None:

@@ -111,7 +111,7 @@ def test_explain_criminal_immunity_in_august_2020_shows_art_39_2_the_end_of_the_
     ("criminal_immunity", "person=kim,state=NZL", "2018-02-15"),
     ("premises_inviolable", "mission=rok-embassy-wellington", "2019-10-01"),
     ("must_give_evidence", "complainant", "2017-12-01"),
-    ("waiver_effective", "request=waiver-2019-09", "2019-10-01"),
+    ("sending_state_jurisdiction", "person=kim,state=KOR", "2020-08-10"),
 ])
 def test_explain_json_is_a_tree_down_to_sourced_facts_and_matches_the_answer(question, subject, day) -> None:
     items = record("explain", question, "--subject", subject, "--at", day)
@@ -303,15 +303,16 @@ def test_timeline_svg_with_json_is_refused() -> None:
 WAIVER_GRANTED = "requests.waiver-2019-09.response.outcome=granted"
 
 
-def test_what_if_the_waiver_had_been_granted_changes_only_the_entry_and_the_waiver() -> None:
+def test_what_if_the_september_2019_request_had_been_granted_changes_only_the_entry() -> None:
+    """It asked for entry, which is the head of mission's consent (VCDR art. 22(1)), not for a
+    waiver of immunity (art. 32): no waiver answer comes of it, granted or not."""
     found = record("what-if", "--set", WAIVER_GRANTED, "--at", "2019-10-01")
     assert found["as_of"] == "2019-10-01" and found["changes"] == [WAIVER_GRANTED]
     changed = {d["id"]: d for d in found["differences"]}
-    assert set(changed) == {"entry_permitted:rok-embassy-wellington/waiver-2019-09", "waiver_effective:waiver-2019-09"}
+    assert set(changed) == {"entry_permitted:rok-embassy-wellington/waiver-2019-09"}
     entry = changed["entry_permitted:rok-embassy-wellington/waiver-2019-09"]
     assert entry["before"]["holds"] is False and entry["after"]["holds"] is True
     assert entry["after"]["rule"] == "vcdr.22-1.consent-by-sending-state" and "VCDR art. 22(1)" in entry["after"]["cites"]
-    assert changed["waiver_effective:waiver-2019-09"]["before"]["holds"] is False
     assert not [d for d in found["differences"] if d["question"] in KIMS_IMMUNITIES]
     text = out("what-if", "--set", WAIVER_GRANTED, "--at", "2019-10-01")
     assert "(the case file itself is not changed)" in text
@@ -426,9 +427,17 @@ def test_why_not_finds_the_single_change_that_reverses_kims_criminal_immunity_by
     assert "Would reverse it:\n    --set acts.assault-2017.official=true  ->  YES (vcdr.39-2.functions-ended)" in text
 
 
-def test_why_not_refuses_a_subject_without_an_answer() -> None:
-    assert "no answer to criminal_immunity" in refused("why-not", "criminal_immunity", "--subject", "nobody",
-                                                       "--at", "2020-08-10")
+def test_explain_and_why_not_without_a_matching_answer_say_so_and_list_the_subjects_that_have_one() -> None:
+    for command in ("explain", "why-not"):
+        text = out(command, "criminal_immunity", "--subject", "nobody", "--at", "2020-08-10")
+        assert text.startswith("No answer to criminal_immunity for nobody on 2020-08-10."), text
+        assert "  --subject person=kim,state=NZL,act=assault-2017" in text, text
+        assert json.loads(out(command, "criminal_immunity", "--subject", "nobody", "--at", "2020-08-10",
+                              "--json")) == []
+
+
+def test_a_malformed_subject_is_refused() -> None:
+    assert "expected keys among person, state" in refused("explain", "criminal_immunity", "--subject", "who=kim")
 
 
 # --- open questions ---------------------------------------------------------------------------

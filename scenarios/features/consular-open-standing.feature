@@ -29,3 +29,22 @@ Feature: A member of a consular post whose standing the case file does not settl
     And the answer cites VCCR arts. 1(1) and 43(1)
     And the local clerk is not immune from Australia's criminal jurisdiction for the theft from the visa-fee till
     And the answer explains: "no member of a post is immune"
+
+  @vccr-1-1-f @vccr-43-1 @vccr-44-1
+  Scenario: A member of the service staff of a consular post has no immunity and must give evidence
+    Given the invented consulate case
+    But suppose the case file recorded postings.salazar-sydney.category as service_staff
+    When we ask what applied on 1 March 2024
+    Then the Consul is not immune from Australia's criminal jurisdiction for the issue of the emergency passport
+    And the answer cites VCCR art. 43(1)
+    And the Consul is not inviolable in Australia
+    And the Consul may be compelled to give evidence in Australia
+    And the answer cites VCCR art. 44(1)
+
+  @vccr-1-1 @vccr-71
+  Scenario: A diplomatic rank at a consular post settles nothing under the VCCR
+    Given the invented consulate case
+    But suppose the case file recorded postings.salazar-sydney.category as diplomatic_agent
+    When we ask what applied on 1 March 2024
+    Then whether the Consul is inviolable in Australia is unknown
+    And the answer says it needs "category at the consular post"

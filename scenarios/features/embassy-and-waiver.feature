@@ -3,10 +3,13 @@ Feature: The embassy stays closed, and only Korea can waive, expressly
   The premises and archives of the Korean embassy are inviolable in their own right
   (VCDR arts. 22(1) and 24): the lapse of Kim's personal immunity does not open them,
   and New Zealand's agents may enter only with the consent of the head of mission. In
-  September 2019 New Zealand asked Korea to waive immunity so that its police could make
+  September 2019 New Zealand asked Korea to "waive immunity" so that its police could make
   evidential inquiries at the embassy; Korea declined that month (the reports give the
-  month, not the day). Only the sending State can waive immunity, and a waiver must
-  always be express (art. 32(1)-(2)).
+  month, not the day). In law that was a request for the head of mission's consent (art.
+  22(1)), not for a waiver of immunity (art. 32): Kim's own immunity had lapsed when he
+  left, so no waiver answer comes of it. Only the sending State can waive immunity, and a
+  waiver must always be express (art. 32(1)-(2)): the scenarios show it on a waiver New
+  Zealand might have asked for while Kim was in post.
 
   In these scenarios "the answer" means the answer to the claim stated in the step
   just before. A step beginning "suppose" changes the facts for that scenario only;
@@ -46,22 +49,25 @@ Feature: The embassy stays closed, and only Korea can waive, expressly
       | 1 October 2019  |
       | 10 August 2020  |
 
-  @vcdr-22-1 @vcdr-32-1
-  Scenario: While the day of Korea's answer is unknown, September 2019 itself is uncertain
+  @vcdr-22-1
+  Scenario: Whichever day of September 2019 Korea answered, the police could not enter
+    The reports date the request and Korea's refusal only to September 2019. On any day of
+    that month the request was either not yet made, not yet answered, or refused: in none of
+    these could the police enter, so the engine answers no, not "uncertain".
     Given the Kim case as the reports tell it
     When we ask what applied on 15 September 2019
-    Then whether New Zealand's police may enter the Korean embassy in Wellington on the strength of the September 2019 request is uncertain
-    And the uncertainty runs from 1 September 2019 to 30 September 2019
-    And the answer says it needs "the exact date of the answer within September 2019"
-    And whether the September 2019 request produced a valid waiver of immunity is uncertain
-    And the uncertainty runs from 1 September 2019 to 30 September 2019
+    Then New Zealand's police may not enter the Korean embassy in Wellington on the strength of the September 2019 request
+    And the answer explains: "Whichever day of September 2019 it was, the answer is the same."
+    And the answer cites VCDR art. 22(1)
 
-  @vcdr-32-1
-  Scenario Outline: A declined request is no waiver
+  @vcdr-22-1 @vcdr-32-1
+  Scenario Outline: The September 2019 request asked for entry, not for a waiver: it is answered under art. 22 alone
     Given the Kim case as the reports tell it
     When we ask what applied on <day>
-    Then the September 2019 request did not produce a valid waiver of immunity
-    And the answer cites VCDR art. 32(1)
+    Then nothing in the answer says whether the September 2019 request produced a valid waiver of immunity
+    And New Zealand's police may not enter the Korean embassy in Wellington on the strength of the September 2019 request
+    And the answer cites VCDR art. 22(1)
+    And the answer does not cite VCDR art. 32(1)
     And the answer rests on the September 2019 request
     And the answer draws on reports A1 and A3
 
@@ -73,11 +79,11 @@ Feature: The embassy stays closed, and only Korea can waive, expressly
   @vcdr-32-1 @vcdr-32-2
   Scenario Outline: Only an express waiver by the sending State is a waiver
     Given the Kim case as the reports tell it
-    But suppose the September 2019 request had been granted by <grantor>, <manner>
-    When we ask what applied on 1 October 2019
-    Then the September 2019 request <outcome> a valid waiver of immunity
+    But suppose that in November 2017 New Zealand had asked Korea to waive Kim's immunity from criminal jurisdiction, and the request had been granted by <grantor>, <manner>
+    When we ask what applied on 1 December 2017
+    Then the November 2017 request <outcome> a valid waiver of immunity
     And the answer cites VCDR <article>
-    And the answer rests on the September 2019 request
+    And the answer rests on the November 2017 request
 
     Examples:
       | grantor               | manner        | outcome         | article               |
@@ -85,15 +91,17 @@ Feature: The embassy stays closed, and only Korea can waive, expressly
       | the Republic of Korea | not expressly | did not produce | art. 32(2)            |
       | the Republic of Korea | expressly     | produced        | arts. 32(1) and 32(2) |
 
-  @vcdr-32-2
-  Scenario: A grant by Korea whose form the case file does not record leaves the waiver unknown
+  @vcdr-32-2 @vcdr-31-1
+  Scenario: A grant by Korea whose form the case file does not record leaves the waiver unknown, and the trial with it
     Given the Kim case as the reports tell it
-    But suppose the September 2019 request had been granted by the Republic of Korea, without the case file saying whether expressly
-    When we ask what applied on 1 October 2019
-    Then whether the September 2019 request produced a valid waiver of immunity is unknown
+    But suppose that in November 2017 New Zealand had asked Korea to waive Kim's immunity from criminal jurisdiction, and the request had been granted by the Republic of Korea, without the case file saying whether expressly
+    When we ask what applied on 1 December 2017
+    Then whether the November 2017 request produced a valid waiver of immunity is unknown
     And the answer says it needs "whether the sending State's waiver was express"
     And the answer cites VCDR art. 32(2)
     And the question is listed among the open questions
+    And whether New Zealand's courts may try the 2017 assaults is unknown
+    And the answer says it needs "whether the sending State's waiver was express"
 
   @vcdr-31-1 @vcdr-32-1 @vcdr-32-2
   Scenario Outline: While Kim was in post, only an express waiver by Korea would have let New Zealand's courts try him

@@ -21,4 +21,5 @@ Feature: Why not: the smallest change of facts that would reverse an answer
   @vcdr-22-1
   Scenario: No change of the embassy's own facts would open its premises
     When we ask why not for the inviolability of the premises of the Korean embassy in Wellington on 10 August 2020
-    Then no change of one or two facts would change the answer
+    Then no change of one or two facts would reverse the answer
+    And one change would leave the answer open rather than reverse it: "missions.rok-embassy-wellington.kind=permanent_mission"

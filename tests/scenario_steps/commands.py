@@ -577,6 +577,20 @@ def _(ctx):
     assert "No change of one or two facts in play would change this answer." in ctx["printed"]
 
 
+@then("no change of one or two facts would reverse the answer")
+def _(ctx):
+    reversing = [f["changes"] for f in ctx["whynot"]["flips"] if f["reverses"]]
+    assert not reversing, reversing
+    assert "Would reverse it:" not in ctx["printed"], ctx["printed"]
+
+
+@then(parsers.re(r'one change would leave the answer open rather than reverse it: "(?P<change>[^"]+)"'))
+def _(ctx, change):
+    opened = [f for f in ctx["whynot"]["flips"] if f["changes"] == [change]]
+    assert len(opened) == 1, [f["changes"] for f in ctx["whynot"]["flips"]]
+    assert opened[0]["after"] is None and opened[0]["reverses"] is False, opened[0]
+
+
 # ---------------------------------------------------------------------------------------
 # Open questions.
 # ---------------------------------------------------------------------------------------

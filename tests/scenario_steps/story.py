@@ -201,7 +201,8 @@ def _(story, person, state, when):
     theirs = [p for p in s.data["proceedings"] if p["person"] == who]
     warrants = [p for p in theirs if p["kind"] == "arrest_warrant" and p["state"] == s.state(state)]
     assert len(warrants) == 1 and str(warrants[0].get("date")) == month_of(when), warrants
-    assert not [p for p in theirs if p["kind"] == "judgment"], theirs
+    # no conviction in that State: a judgment elsewhere (Korea's of 2024, for Kim) is another State's
+    assert not [p for p in theirs if p["kind"] == "judgment" and p["state"] == s.state(state)], theirs
 
 
 # ---------------------------------------------------------------------------------------
