@@ -103,8 +103,16 @@ class Posting(Sourced, Named):
     title: str | None = None
     notified: FuzzyDate | None = None
     arrived: FuzzyDate | None = Field(None, description="entry into the receiving State to take up the post")
+    already_in_territory: bool | None = Field(
+        None, description="already in the receiving State when appointed: then diplomatic privileges begin "
+        "on notification of the appointment (`notified`, VCDR art. 39(1)), and consular ones when he enters "
+        "on his duties (give that day as `arrived`, VCCR art. 53(1)); not reported: taken as arriving")
     functions_ended: FuzzyDate | None = None
     departed: FuzzyDate | None = Field(None, description="final departure from the receiving State")
+    leave_period_ended: FuzzyDate | None = Field(
+        None, description="when the reasonable period to leave after the end of functions expired, as the "
+        "receiving State fixed or allowed it (VCDR art. 39(2), VCCR art. 53(3)); not reported: whether it "
+        "has expired before departure is unknown")
     in_post_during: list[FuzzyDate] = Field(
         default_factory=list,
         description="periods throughout which the reports place the person in this post; "

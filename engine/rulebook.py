@@ -206,7 +206,7 @@ class Firing:
         label = p.get(f"{deciding}_label", "") if deciding else ""
         window = p.get(f"{deciding}_window", "") if deciding and status == "uncertain" else ""
         self.find(kind, because=[self.p], posting=p["posting"], person=p["person"], state=p["state"],
-                  status=status, window=window, label=label, needs=needs or "",
+                  status=status, window=window, label=label, event=deciding or "", needs=needs or "",
                   person_name=p["person_name"], state_name=p["state_name"])
 
     def conclude(self, question: str, *, holds: str, because: list[Matched], reason: str,

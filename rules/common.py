@@ -94,3 +94,13 @@ def later(r) -> str:
     """Why a waiver naming only the person does not reach a later act, in words."""
     return (f"The waiver asked for ({r.rq.made_label}) names the person and no particular act, so it reaches only "
             f"his acts done by then; this act was done later ({r.wa.done_label}), and no waiver reaches it.")
+
+
+def how_privileges_ended(pv, start: bool = False) -> str:
+    """'Hongkon Kim left New Zealand (February 2018)', or, where the receiving State's period to
+    leave ran out first, 'the reasonable period for X to leave Y expired (June 2024)' (capitalised
+    if it `start`s a sentence)."""
+    if pv.event == "leave_period_ended":
+        said = f"the reasonable period for {pv.person_name} to leave {pv.state_name} expired ({pv.label})"
+        return said[:1].upper() + said[1:] if start else said
+    return f"{pv.person_name} left {pv.state_name} ({pv.label})"

@@ -15,7 +15,7 @@ VCDR's so that no diplomatic rule ever fires on a consular posting.
 """
 
 from engine.rulebook import NO, UNKNOWN, YES, Instrument, c, differs, fact, m
-from rules.common import NAMING, asks_a_waiver, later, outcome, reach, waiver_reaching
+from rules.common import NAMING, asks_a_waiver, how_privileges_ended, later, outcome, reach, waiver_reaching
 
 VCCR = Instrument("VCCR", "Vienna Convention on Consular Relations, 1963")
 rule = VCCR.rule
@@ -500,11 +500,23 @@ def _(r):
 
 @rule("vccr.53-3.reasonable-period", article="art. 53(3)",
       says="After functions end and before departure, privileges last only for a reasonable period to leave.",
-      when=[c.p << member_of_post(functions_ended="past", departed=("future", UNKNOWN))])
+      when=[c.p << member_of_post(functions_ended="past", departed=("future", UNKNOWN), leave_period_ended=UNKNOWN)])
 def _(r):
     privileges(r, "unknown", deciding="functions_ended",
                needs=f"when {r.p.person_name} left {r.p.state_name}, or whether a reasonable period to leave "
                      f"after his functions ended ({r.p.functions_ended_label}) had expired (VCCR art. 53(3))")
+
+
+@rule("vccr.53-3.period-to-leave", article="art. 53(3)",
+      says="When functions have ended and the person has not left, consular privileges subsist until the "
+           "reasonable period to leave that the case file records expires, whichever is the sooner.",
+      when=[c.p << member_of_post(functions_ended="past", departed=("future", UNKNOWN),
+                                  leave_period_ended=("past", "future", "uncertain"))])
+def _(r):
+    status = {"past": "ceased", "future": "in_force", "uncertain": "uncertain"}[r.p.leave_period_ended]
+    privileges(r, status, deciding="leave_period_ended",
+               needs=f"the exact date the reasonable period for {r.p.person_name} to leave {r.p.state_name} "
+                     f"expired, within {r.p.leave_period_ended_label}" if status == "uncertain" else None)
 
 
 @rule("vccr.53-3.end-window", article="art. 53(3)",
@@ -549,7 +561,7 @@ def _(r):
     for question in ("criminal_immunity", "civil_immunity"):
         r.conclude(question, person=r.pv.person, state=r.pv.state, act=r.ri.act, holds=r.ri.holds,
                    because=[r.pv, r.ri], about={"posting": r.pv.posting}, needs=r.ri.needs,
-                   reason=f"{r.pv.person_name} left {r.pv.state_name} ({r.pv.label}); his consular privileges ceased. "
+                   reason=f"{how_privileges_ended(r.pv, start=True)}; his consular privileges ceased. "
                           + r.ri.reason)
 
 
@@ -559,11 +571,12 @@ def _(r):
       when=[c.pv << fact("consular_privileges", status="ceased")])
 def _(r):
     r.conclude("personal_inviolability", person=r.pv.person, state=r.pv.state, holds=NO, about={"posting": r.pv.posting}, because=[r.pv],
-               reason=f"{r.pv.person_name}'s consular inviolability in {r.pv.state_name} ended when he left ({r.pv.label}).")
+               reason=f"{r.pv.person_name}'s consular inviolability in {r.pv.state_name} ended with his privileges: "
+                      f"{how_privileges_ended(r.pv)}.")
     r.conclude("must_give_evidence", person=r.pv.person, state=r.pv.state, holds=YES, about={"posting": r.pv.posting},
                because=[r.pv],
-               reason=f"{r.pv.person_name}'s exemption from giving evidence in {r.pv.state_name} ceased when he "
-                      f"left ({r.pv.label}), save as to matters connected with his former functions.")
+               reason=f"{r.pv.person_name}'s exemption from giving evidence in {r.pv.state_name} ceased with his "
+                      "privileges, save as to matters connected with his former functions.")
 
 
 @rule("vccr.53.open", article="art. 53",

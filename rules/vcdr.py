@@ -16,7 +16,7 @@ The Convention's regime applies to members of an embassy (`mission_kind="embassy
 """
 
 from engine.rulebook import NO, UNKNOWN, YES, Instrument, c, contains, differs, fact, m
-from rules.common import NAMING, asks_a_waiver, later, outcome, reach, waiver_reaching
+from rules.common import NAMING, asks_a_waiver, how_privileges_ended, later, outcome, reach, waiver_reaching
 
 VCDR = Instrument("VCDR", "Vienna Convention on Diplomatic Relations, 1961")
 rule = VCDR.rule
@@ -912,6 +912,23 @@ def _(r):
     privileges(r, "in_force", deciding="arrived")
 
 
+# Art. 39(1), second limb: a person already in the receiving State when appointed enjoys
+# privileges "from the moment when his appointment is notified to the Ministry for Foreign Affairs".
+@rule("vcdr.39-1.on-notification", article="art. 39(1)",
+      says="A person already in the receiving State when appointed enjoys privileges from the moment his "
+           "appointment is notified to its Ministry for Foreign Affairs.",
+      when=[c.p << member_of_embassy(NOT_BEGUN_KNOWN, already_present=YES, departed=NOT_YET,
+                                     functions_ended=NOT_YET)])
+def _(r):
+    status = {"past": "in_force", "future": "not_begun", "uncertain": "uncertain", UNKNOWN: "unknown"}[r.p.notified]
+    needs = None
+    if status == "uncertain":
+        needs = f"the exact date {r.p.person_name}'s appointment was notified, within {r.p.notified_label}"
+    elif status == "unknown":
+        needs = f"when {r.p.person_name}'s appointment was notified to {r.p.state_name} (VCDR art. 39(1))"
+    privileges(r, status, deciding="notified" if status != "unknown" else None, needs=needs)
+
+
 @rule("vcdr.39.membership-unknown", article=["art. 39(1)", "art. 39(2)"],
       says="Privileges last as long as membership of the mission; when the reports stop placing the "
            "person in post and report no end, whether they still run is unknown.",
@@ -924,14 +941,15 @@ def _(r):
 
 @rule("vcdr.39-1.not-begun", article="art. 39(1)",
       says="Before entry to take up the post, privileges and immunities have not begun.",
-      when=[c.p << member_of_embassy(NOT_BEGUN_KNOWN, arrived="future")])
+      when=[c.p << member_of_embassy(NOT_BEGUN_KNOWN, m.already_present != YES, arrived="future")])
 def _(r):
     privileges(r, "not_begun", deciding="arrived")
 
 
 @rule("vcdr.39-1.arrival-window", article="art. 39(1)",
       says="Privileges begin on arrival; inside the reported window of arrival that moment is uncertain.",
-      when=[c.p << member_of_embassy(NOT_BEGUN_KNOWN, arrived="uncertain", departed=NOT_YET)])
+      when=[c.p << member_of_embassy(NOT_BEGUN_KNOWN, m.already_present != YES, arrived="uncertain",
+                                     departed=NOT_YET)])
 def _(r):
     privileges(r, "uncertain", deciding="arrived",
                needs=f"the exact date {r.p.person_name} arrived to take up the post, within {r.p.arrived_label}")
@@ -939,8 +957,8 @@ def _(r):
 
 @rule("vcdr.39-1.arrival-unknown", article="art. 39(1)",
       says="Privileges begin on arrival; when the case file gives no arrival date, their start is unknown.",
-      when=[c.p << member_of_embassy(NOT_BEGUN_KNOWN, arrived=UNKNOWN, departed=NOT_YET,
-                                     functions_ended=NOT_YET)])
+      when=[c.p << member_of_embassy(NOT_BEGUN_KNOWN, m.already_present != YES, arrived=UNKNOWN,
+                                     departed=NOT_YET, functions_ended=NOT_YET)])
 def _(r):
     privileges(r, "unknown", needs=f"whether, and since when, {r.p.person_name} was a member of the mission "
                                    f"in {r.p.state_name} on this day (VCDR arts. 10, 39(1))")
@@ -959,11 +977,23 @@ def _(r):
 @rule("vcdr.39-2.reasonable-period", article="art. 39(2)",
       says="When functions have ended, privileges cease on departure or on expiry of a reasonable "
            "period in which to leave.",
-      when=[c.p << member_of_embassy(functions_ended="past", departed=("future", UNKNOWN))])
+      when=[c.p << member_of_embassy(functions_ended="past", departed=("future", UNKNOWN), leave_period_ended=UNKNOWN)])
 def _(r):
     privileges(r, "unknown", deciding="functions_ended",
                needs=f"when {r.p.person_name} left {r.p.state_name}, or whether a reasonable period to leave "
                      "had expired (VCDR art. 39(2))")
+
+
+@rule("vcdr.39-2.period-to-leave", article="art. 39(2)",
+      says="When functions have ended and the person has not left, privileges subsist until the reasonable "
+           "period to leave that the case file records expires.",
+      when=[c.p << member_of_embassy(functions_ended="past", departed=("future", UNKNOWN),
+                                     leave_period_ended=("past", "future", "uncertain"))])
+def _(r):
+    status = {"past": "ceased", "future": "in_force", "uncertain": "uncertain"}[r.p.leave_period_ended]
+    privileges(r, status, deciding="leave_period_ended",
+               needs=f"the exact date the reasonable period for {r.p.person_name} to leave {r.p.state_name} "
+                     f"expired, within {r.p.leave_period_ended_label}" if status == "uncertain" else None)
 
 
 @rule("vcdr.39-2.functions-end-window", article=["art. 39(2)", "art. 43"],
@@ -1024,8 +1054,8 @@ def _(r):
     for question in ("criminal_immunity", "civil_immunity"):
         r.conclude(question, person=r.pv.person, state=r.pv.state, act=r.ri.act, holds=r.ri.holds,
                    because=[r.pv, r.ri], about={"posting": r.pv.posting}, needs=r.ri.needs,
-                   reason=f"{r.pv.person_name} left {r.pv.state_name} ({r.pv.label}) after his functions "
-                          "ended, so his immunity ceased; it survives only for official acts. "
+                   reason=f"{how_privileges_ended(r.pv, start=True)} after his functions ended, so his immunity "
+                          "ceased; it survives only for official acts. "
                           + r.ri.reason)
 
 
@@ -1035,11 +1065,11 @@ def _(r):
       when=[c.pv << fact("privileges", status="ceased")])
 def _(r):
     r.conclude("personal_inviolability", person=r.pv.person, state=r.pv.state, holds=NO, about={"posting": r.pv.posting}, because=[r.pv],
-               reason=f"{r.pv.person_name} left {r.pv.state_name} ({r.pv.label}) after his functions ended: "
+               reason=f"{how_privileges_ended(r.pv, start=True)} after his functions ended: "
                       "his inviolability ceased with his privileges.")
     r.conclude("must_give_evidence", person=r.pv.person, state=r.pv.state, holds=YES, because=[r.pv],
-               reason=f"{r.pv.person_name}'s exemption from giving evidence in {r.pv.state_name} ceased when he "
-                      "left (save as to official acts).")
+               reason=f"{r.pv.person_name}'s exemption from giving evidence in {r.pv.state_name} ceased with his "
+                      "privileges (save as to official acts).")
 
 
 @rule("vcdr.39-1.before-start", article="art. 39(1)",

@@ -197,7 +197,7 @@ Feature: Consular posts: functional immunity, partial inviolability, a waiver in
     And the answer cites VCCR arts. 53(3) and 53(4)
     And the Consul-General is not inviolable in Canada
     And the answer cites VCCR art. 53(3)
-    And the answer explains: "ended when he left (20 July 2024)"
+    And the answer explains: "ended with his privileges: Mateo Ibarra left Canada (20 July 2024)"
 
     Examples:
       | day              |
