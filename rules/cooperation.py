@@ -8,7 +8,7 @@ rules/nz_extradition_act.py), mutual assistance (rules/mutual_assistance.py), pr
 home (rules/korean_criminal_act.py).
 """
 
-from engine.rulebook import NO, UNKNOWN, YES, c, fact
+from engine.rulebook import NO, UNKNOWN, YES, c, fact, m
 from rules.vcdr import VCDR
 
 rule = VCDR.rule
@@ -47,8 +47,10 @@ def _(r):
       says="The receiving State may at any time declare a member of the mission persona non grata; "
            "the sending State must then recall him or end his functions. (Offered here for members "
            "the case accuses of an act.)",
+      # family members and private servants are not members of the mission's staff (art. 1(b)-(h))
       when=[c.pv << fact("privileges", status=("in_force", "not_begun", "ceased", "uncertain", UNKNOWN)),
-            c.po << fact("posting", posting=c.pv.posting),
+            c.po << fact("posting", (m.category != "family_member") & (m.category != "private_servant"),
+                         posting=c.pv.posting),
             c.ac << fact("act", person=c.pv.person)])
 def _(r):
     status = r.pv.status

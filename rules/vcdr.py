@@ -15,6 +15,8 @@ Three kinds of facts flow through these rules:
 The Convention's regime applies to members of an embassy (`mission_kind="embassy"`).
 """
 
+from durable.lang import item
+
 from engine.rulebook import NO, UNKNOWN, YES, Instrument, c, contains, differs, fact, m
 from rules.common import NAMING, asks_a_waiver, how_privileges_ended, later, outcome, reach, waiver_reaching
 
@@ -388,6 +390,20 @@ def _(r):
     r.conclude("entry_permitted", mission=r.mi.mission, request=r.rq.request, holds=UNKNOWN,
                because=[r.rq, r.cn, r.mi], needs=needs,
                reason="The case file does not settle whether the head of mission consented." + as_consent(r.rq))
+
+
+# A request to enter the premises asked for as a "waiver" (the Kim case, September 2019) is a
+# request for consent (art. 22(1)); whatever the answer, no waiver of anyone's immunity comes of it.
+@rule("vcdr.22-1.consent-is-no-waiver", article="art. 22(1)",
+      says="A request only for entry to the premises, even if called a request for a waiver, asks for the "
+           "head of mission's consent: it produces no waiver of immunity, whatever the answer.",
+      when=[c.rq << fact("request", m.scope.allItems(item == "premises_entry"), kind="waiver",
+                         scope=contains("premises_entry"), made=("past", "uncertain"))])
+def _(r):
+    r.conclude("waiver_effective", request=r.rq.request, holds=NO, because=[r.rq],
+               reason="The request asked for entry to the premises, which is a matter of the head of mission's "
+                      "consent (art. 22(1)), not for a waiver of anyone's immunity: no waiver came of it, "
+                      "whatever the answer.")
 
 
 # Art. 24: the archives and documents of the mission are inviolable at any time and wherever

@@ -48,21 +48,26 @@ def every_answer():
 
 # --- consent is not a waiver ------------------------------------------------------------------
 
-def test_a_request_asking_only_to_enter_the_premises_gets_no_waiver_answer_on_any_day() -> None:
+def test_a_request_asking_only_to_enter_the_premises_is_never_judged_as_a_waiver_under_art_32() -> None:
+    """Entry asked for as a "waiver" is answered "no waiver", on art. 22(1) alone, on every day."""
     entry_only = {(name, r.id) for name in shipped_cases() for r in case(name).requests
                   if [s.value for s in r.scope] == ["premises_entry"]}
     assert ("kim", "waiver-2019-09") in entry_only and ("waiver", "footage-request") in entry_only
     for name, day, ev in every_answer():
         for c in ev.answer.find("waiver_effective"):
-            assert (name, c.subject["request"]) not in entry_only, (name, day, c.id)
-            request = case(name).find("requests", c.subject["request"])
-            assert any(s.value != "premises_entry" for s in request.scope), (name, day, c.id)
+            if (name, c.subject["request"]) in entry_only:
+                assert (c.holds, c.rule, c.cites) == (False, "vcdr.22-1.consent-is-no-waiver", ["VCDR art. 22(1)"]), \
+                    (name, day, c.id)
+            else:
+                request = case(name).find("requests", c.subject["request"])
+                assert any(s.value != "premises_entry" for s in request.scope), (name, day, c.id)
 
 
 def test_the_kim_request_of_september_2019_is_answered_under_art_22_alone() -> None:
     for day in (dt.date(2019, 9, 15), dt.date(2019, 10, 1), dt.date(2020, 8, 10)):
         answer = evaluated("kim", day).answer
-        assert answer.find("waiver_effective", request="waiver-2019-09") == []
+        [waiver] = answer.find("waiver_effective", request="waiver-2019-09")
+        assert waiver.holds is False and waiver.cites == ["VCDR art. 22(1)"], (day, waiver)
         [entry] = answer.find("entry_permitted", request="waiver-2019-09")
         assert entry.holds is False and entry.cites == ["VCDR art. 22(1)"], (day, entry)
         assert "not of a waiver of immunity under art. 32" in entry.text

@@ -59,12 +59,17 @@ Feature: The embassy stays closed, and only Korea can waive, expressly
     Then New Zealand's police may not enter the Korean embassy in Wellington on the strength of the September 2019 request
     And the answer explains: "Whichever day of September 2019 it was, the answer is the same."
     And the answer cites VCDR art. 22(1)
+    And the September 2019 request did not produce a valid waiver of immunity
+    And the answer cites VCDR art. 22(1)
 
   @vcdr-22-1 @vcdr-32-1
   Scenario Outline: The September 2019 request asked for entry, not for a waiver: it is answered under art. 22 alone
     Given the Kim case as the reports tell it
     When we ask what applied on <day>
-    Then nothing in the answer says whether the September 2019 request produced a valid waiver of immunity
+    Then the September 2019 request did not produce a valid waiver of immunity
+    And the answer explains: "no waiver came of it"
+    And the answer cites VCDR art. 22(1)
+    And the answer does not cite VCDR art. 32(1)
     And New Zealand's police may not enter the Korean embassy in Wellington on the strength of the September 2019 request
     And the answer cites VCDR art. 22(1)
     And the answer does not cite VCDR art. 32(1)

@@ -38,7 +38,10 @@ Feature: Waiver and consent, each under its own article; a waiver reaches its ow
     And the answer cites VCDR art. 22(1)
     And the answer does not cite VCDR art. 32(1)
     And the answer explains: "entry is a matter of the head of mission's consent (art. 22(1)), not of a waiver of immunity under art. 32"
-    And nothing in the answer says whether the September 2019 request produced a valid waiver of immunity
+    And the September 2019 request did not produce a valid waiver of immunity
+    And the answer explains: "no waiver came of it"
+    And the answer cites VCDR art. 22(1)
+    And the answer does not cite VCDR art. 32(1)
 
     Examples:
       | day               |
@@ -53,7 +56,10 @@ Feature: Waiver and consent, each under its own article; a waiver reaches its ow
     When we ask what applied on 1 October 2019
     Then New Zealand's police may enter the Korean embassy in Wellington on the strength of the September 2019 request
     And the answer is flagged as resting on the unverified doctrine that a grant by the sending State is read as the consent of the head of its mission
-    And nothing in the answer says whether the September 2019 request produced a valid waiver of immunity
+    And the September 2019 request did not produce a valid waiver of immunity
+    And the answer explains: "no waiver came of it"
+    And the answer cites VCDR art. 22(1)
+    And the answer does not cite VCDR art. 32(1)
     And Kim is not immune from New Zealand's criminal jurisdiction for the 2017 assaults
 
   @invented @vcdr-22-1
@@ -68,7 +74,10 @@ Feature: Waiver and consent, each under its own article; a waiver reaches its ow
     And the answer rests on the request to view the embassy's camera footage and the Swedish embassy in Ottawa
     And the answer draws on reports W1 and W3
     And the answer rests on no unverified law
-    And nothing in the answer says whether the request to view the embassy's camera footage produced a valid waiver of immunity
+    And the request to view the embassy's camera footage did not produce a valid waiver of immunity
+    And the answer explains: "no waiver came of it"
+    And the answer cites VCDR art. 22(1)
+    And the answer does not cite VCDR art. 32(1)
     And the Counsellor is immune from Canada's criminal jurisdiction for the Elgin Street assault
     And Canada's courts may not try the Elgin Street assault
 
