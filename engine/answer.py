@@ -25,6 +25,9 @@ DECISIVE = {
     "residual_immunity": "yes", "premises_inviolable": "yes", "archives_inviolable": "yes",
     "sending_state_jurisdiction": "yes", "must_respect_laws": "yes", "extradition_refusable": "yes",
     "must_give_evidence": "no", "prosecutable": "no",
+    # an act is extraditable if any offence it constitutes meets the threshold (several offences
+    # under one State's law may be recorded for it)
+    "extraditable_offence": "yes",
     # an action is open if any ground opens it; those resting on a protection (arrest, waiver)
     # are settled first, where the protection itself is combined
     "available_action": "yes",

@@ -487,6 +487,18 @@ def _(r):
                reason=reason + " The Convention gives him no exemption from giving evidence yet.")
 
 
+@rule("vccr.53-1.before-start-act", article="art. 53(1)",
+      says="Before consular privileges begin, there is no immunity from the receiving State's jurisdiction.",
+      when=[c.pv << fact("consular_privileges", status="not_begun"),
+            c.ac << fact("act", person=c.pv.person, done=("past", "uncertain", UNKNOWN))])
+def _(r):
+    for question in ("criminal_immunity", "civil_immunity"):
+        r.conclude(question, person=r.pv.person, state=r.pv.state, act=r.ac.act, holds=NO,
+                   because=[r.pv, r.ac], about={"posting": r.pv.posting},
+                   reason=f"{r.pv.person_name} had not yet entered {r.pv.state_name} to take up the post "
+                          f"({r.pv.label}): on this day no consular immunity had begun.")
+
+
 # Art. 53(3): when functions end, privileges cease on leaving the receiving State or on expiry
 # of a reasonable period to do so, "whichever is the sooner". Until the person leaves, whether
 # that period has run out is a question the case file cannot settle.
@@ -537,10 +549,19 @@ def _(r):
 @rule("vccr.53-4.residual", article="art. 53(4)",
       says="For acts performed by a consular officer or employee in the exercise of his functions, "
            "immunity from jurisdiction continues without limitation of time.",
-      when=[c.p << member_of_post(category=("consular_officer", "consular_employee")),
+      when=[c.p << member_of_post(category=("consular_officer", "consular_employee", "administrative_technical",
+                                            UNKNOWN)),
             c.ac << fact("act_at_post", posting=c.p.posting, done=("past", "uncertain", UNKNOWN))])
 def _(r):
     official = r.ac.official
+    if r.p.category == UNKNOWN and official != NO:  # only officers and employees keep it (art. 53(4))
+        r.conclude("residual_immunity", person=r.p.person, state=r.p.state, act=r.ac.act, holds=UNKNOWN,
+                   because=[r.p, r.ac],
+                   needs=f"{r.p.person_name}'s category at the consular post (VCCR art. 1(1)): art. 53(4) keeps "
+                         "immunity for official acts of consular officers and employees only",
+                   reason="Whether immunity for the act survives depends on whether he was a consular officer or "
+                          "employee, which the case file does not say.")
+        return
     reason = {
         YES: "The act was performed in the exercise of consular functions: immunity for it continues without limitation of time.",
         NO: f"The act was not performed in the exercise of consular functions{ELSEWHERE[r.ac.belongs]}: no immunity "

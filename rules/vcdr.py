@@ -1099,6 +1099,17 @@ def _(r):
                reason=reason + " The Convention gives him no exemption from giving evidence yet.")
 
 
+@rule("vcdr.39-1.before-start-act", article="art. 39(1)",
+      says="Before privileges begin, there is no immunity from the receiving State's jurisdiction for any act.",
+      when=[c.pv << fact("privileges", status="not_begun"), c.ac << acts_of("pv")])
+def _(r):
+    for question in ("criminal_immunity", "civil_immunity"):
+        r.conclude(question, person=r.pv.person, state=r.pv.state, act=r.ac.act, holds=NO,
+                   because=[r.pv, r.ac], about={"posting": r.pv.posting},
+                   reason=f"{r.pv.person_name} had not yet arrived to take up the post ({r.pv.label}): on this day "
+                          f"no immunity from {r.pv.state_name}'s jurisdiction had begun.")
+
+
 @rule("vcdr.39.open-person", article="art. 39",
       says="While it is uncertain or unknown whether privileges are in force, so is every protection "
            "that depends on them.",

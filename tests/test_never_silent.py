@@ -4,7 +4,8 @@ Generated case files (tests/test_isolation.py's generator: random categories, na
 dates and acts, any of them missing) are evaluated on random days. Whatever is missing, each
 posting's holder is answered, in the State that received him, on whether he may be arrested
 (`personal_inviolability`) and whether he may be compelled to give evidence
-(`must_give_evidence`): yes, no, or unknown with what it needs; a person the Conventions do
+(`must_give_evidence`), and on immunity from its criminal jurisdiction for each act he has done
+there: yes, no, or unknown with what it needs; a person the Conventions do
 not cover gets "unknown" saying so. A missing fact never makes a question disappear.
 """
 
@@ -24,9 +25,18 @@ def silent(data: dict, day: dt.date) -> list[str]:
     case = parse_case(data)
     answer = evaluate(case, day).answer
     receiving = {m.id: m.receiving_state for m in case.missions}
-    return [f"{q} for {po.person} in {receiving[po.mission]} ({po.id})"
-            for po in case.postings for q in PERSON_QUESTIONS
-            if not answer.find(q, person=po.person, state=receiving[po.mission])]
+    missing = [f"{q} for {po.person} in {receiving[po.mission]} ({po.id})"
+               for po in case.postings for q in PERSON_QUESTIONS
+               if not answer.find(q, person=po.person, state=receiving[po.mission])]
+    for po in case.postings:  # and immunity for each act he has done in that State by the day
+        state = receiving[po.mission]
+        for act in case.acts:
+            where = receiving.get(act.place, act.state)
+            done = act.when is None or act.when.start <= day
+            if act.person == po.person and where == state and done and \
+                    not answer.find("criminal_immunity", person=po.person, state=state, act=act.id):
+                missing.append(f"criminal_immunity for {po.person} in {state} for {act.id} ({po.id})")
+    return missing
 
 
 @settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])

@@ -63,3 +63,16 @@ Feature: When privileges begin and end, as the case file records it
     Then the Consul-General is not inviolable in Australia
     And the answer explains: "expired (30 June 2024)"
     And the answer cites VCCR art. 53(3)
+
+  @vcdr-39-1
+  Scenario: Before he arrives to take up his post, a diplomat has no immunity for what he does
+    Given the invented embassy case
+    But suppose the case file recorded postings.rocha-dublin.arrived as 2024-09-20
+    And suppose the case file recorded acts.bar-assault.person as rocha
+    And suppose the case file recorded acts.bar-assault.when as 2024-09-10
+    When we ask what applied on 15 September 2024
+    Then the new Second Secretary is not immune from Ireland's criminal jurisdiction for the bar assault
+    And the answer explains: "no immunity from Ireland's jurisdiction had begun"
+    And the answer cites VCDR art. 39(1)
+    When we ask what applied on 25 September 2024
+    Then the new Second Secretary is immune from Ireland's criminal jurisdiction for the bar assault
