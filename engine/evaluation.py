@@ -94,18 +94,23 @@ def evaluate(case: Case, day: dt.date, case_sha256: str | None = None) -> Evalua
     """What applied on `day`. Answers left uncertain by a date whose window holds the day are
     tried against every placement of such dates, and settled where all agree (engine/windows.py)."""
     result = _evaluate_once(case, day, case_sha256)
-    if not any(c.holds is None and c.window for c in result.answer.conclusions):
+    windows = sorted({c.window for c in result.answer.conclusions if c.holds is None and c.window})
+    if not windows:
         return result
-    dates = uncertain_dates(case, day)
-    if not dates or len(dates) > MAX_DATES:
-        return result
-    tries, later = [], []
-    for placing in placements(case, dates):
-        with placed(placing):
-            tries.append(_evaluate_once(case, day, case_sha256))
-        later.append(not_yet(case, placing))
-    answer, settled = settle(result.answer, [t.answer for t in tries], later, [d.label for d in dates])
-    return replace(result, answer=answer, settled={ident: tries[i] for ident, i in settled.items()})
+    uncertain = uncertain_dates(case, day)
+    answer, settled = result.answer, {}
+    for window in windows:  # each window on its own: only its own dates decide its answers
+        dates = [d for d in uncertain if d.window == window]
+        if not dates or len(dates) > MAX_DATES:
+            continue
+        tries, later = [], []
+        for placing in placements(case, dates):
+            with placed(placing):
+                tries.append(_evaluate_once(case, day, case_sha256))
+            later.append(not_yet(case, placing))
+        answer, got = settle(answer, window, [t.answer for t in tries], later, [d.label for d in dates])
+        settled.update({ident: tries[i] for ident, i in got.items()})
+    return replace(result, answer=answer, settled=settled) if settled else result
 
 
 def _evaluate_once(case: Case, day: dt.date, case_sha256: str | None) -> Evaluation:

@@ -77,9 +77,10 @@ def placements(case: Case, dates: list[FuzzyDate]) -> list[dict[int, Relation]]:
     return out
 
 
-def settle(answer: Answer, tries: list[Answer], not_yet: list[set[str]],
+def settle(answer: Answer, window: str, tries: list[Answer], not_yet: list[set[str]],
            labels: list[str]) -> tuple[Answer, dict[str, int]]:
-    """`answer` with each uncertain conclusion that every try answers alike made definite.
+    """`answer` with each conclusion uncertain inside `window` that every try answers alike made
+    definite. The tries place the dates of that window (and no others) before or after the day.
     `not_yet[i]` holds the ids of the requests, acts and entries whose own date try i places
     after the day.
     Returns the new answer and, for each settled conclusion, the index of the try it was
@@ -87,7 +88,7 @@ def settle(answer: Answer, tries: list[Answer], not_yet: list[set[str]],
     settled: dict[str, int] = {}
     conclusions = []
     for c in answer.conclusions:
-        if c.holds is None and c.window:
+        if c.holds is None and c.window == window:
             found = [(i, t) for i, a in enumerate(tries) for t in a.conclusions if t.id == c.id]
             verdicts = {t.holds for _, t in found}
             # every placement must answer, and alike; a placement with no answer is no agreement,

@@ -550,11 +550,18 @@ def _(r):
       says="For acts performed by a consular officer or employee in the exercise of his functions, "
            "immunity from jurisdiction continues without limitation of time.",
       when=[c.p << member_of_post(category=("consular_officer", "consular_employee", "administrative_technical",
-                                            UNKNOWN)),
+                                            "diplomatic_agent", UNKNOWN)),
             c.ac << fact("act_at_post", posting=c.p.posting, done=("past", "uncertain", UNKNOWN))])
 def _(r):
     official = r.ac.official
-    if r.p.category == UNKNOWN and official != NO:  # only officers and employees keep it (art. 53(4))
+    if r.p.category != "consular_officer" and YES in (r.p.rs_national, r.p.rs_resident):
+        r.conclude("residual_immunity", person=r.p.person, state=r.p.state, act=r.ac.act, holds=NO,
+                   because=[r.p, r.ac],
+                   reason=f"As a national or permanent resident of {r.p.state_name}, {r.p.person_name} had no "
+                          "immunity from its jurisdiction (art. 71(2)): none survives.")
+        return
+    # only officers and employees keep it (art. 53(4)); a diplomatic rank says not which a member of a post is
+    if r.p.category in (UNKNOWN, "diplomatic_agent") and official != NO:
         r.conclude("residual_immunity", person=r.p.person, state=r.p.state, act=r.ac.act, holds=UNKNOWN,
                    because=[r.p, r.ac],
                    needs=f"{r.p.person_name}'s category at the consular post (VCCR art. 1(1)): art. 53(4) keeps "
@@ -572,6 +579,18 @@ def _(r):
                because=[r.p, r.ac], reason=reason,
                needs="whether the act was performed in the exercise of consular functions (VCCR art. 53(4))"
                if official == UNKNOWN else None)
+
+
+@rule("vccr.53-4.nothing-to-survive", article=["art. 43(1)", "art. 53(4)"],
+      says="Service staff, private staff and family had no immunity from jurisdiction under art. 43(1): "
+           "none survives the end of functions.",
+      when=[c.p << member_of_post(category=("service_staff", "private_servant", "family_member")),
+            c.ac << fact("act_at_post", posting=c.p.posting, done=("past", "uncertain", UNKNOWN))])
+def _(r):
+    r.conclude("residual_immunity", person=r.p.person, state=r.p.state, act=r.ac.act, holds=NO,
+               because=[r.p, r.ac],
+               reason=f"{r.p.person_name} was not a consular officer or employee and had no immunity from "
+                      f"{r.p.state_name}'s jurisdiction (art. 43(1)): none survives.")
 
 
 @rule("vccr.53-4.after-end", article=["art. 53(3)", "art. 53(4)"],

@@ -48,3 +48,22 @@ Feature: A member of a consular post whose standing the case file does not settl
     When we ask what applied on 1 March 2024
     Then whether the Consul is inviolable in Australia is unknown
     And the answer says it needs "category at the consular post"
+
+  @vccr-71-2 @vccr-53-4
+  Scenario: Immunity that never existed does not survive: a local clerk's official letter after he leaves
+    Given the invented consulate case
+    But suppose the case file recorded postings.hughes-sydney.departed as 2024-06-30
+    When we ask what applied on 1 August 2024
+    Then immunity for the visa letter does not survive the end of the local clerk's functions in Australia
+    And the answer explains: "had no immunity from its jurisdiction (art. 71(2))"
+    And the local clerk is not immune from Australia's criminal jurisdiction for the visa letter
+
+  @vccr-43-1 @vccr-53-4
+  Scenario: A member of the service staff had no immunity to keep after leaving
+    Given the invented consulate case
+    But suppose the case file recorded postings.salazar-sydney.category as service_staff
+    And suppose the case file recorded postings.salazar-sydney.departed as 2024-06-30
+    When we ask what applied on 1 August 2024
+    Then immunity for the issue of the emergency passport does not survive the end of the Consul's functions in Australia
+    And the answer cites VCCR art. 43(1)
+    And the Consul is not immune from Australia's criminal jurisdiction for the issue of the emergency passport
