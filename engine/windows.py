@@ -23,7 +23,7 @@ from engine.dates import FuzzyDate, Relation
 from engine.model import Case
 
 # Each uncertain date doubles the rule runs; beyond this many, answers stay uncertain.
-MAX_DATES = 4
+MAX_DATES = 3
 
 
 def uncertain_dates(case: Case, day: dt.date) -> list[FuzzyDate]:

@@ -974,7 +974,7 @@ def _(r):
 @rule("vcdr.39-1.arrival-unknown", article="art. 39(1)",
       says="Privileges begin on arrival; when the case file gives no arrival date, their start is unknown.",
       when=[c.p << member_of_embassy(NOT_BEGUN_KNOWN, m.already_present != YES, arrived=UNKNOWN,
-                                     departed=NOT_YET, functions_ended=NOT_YET)])
+                                     departed=NOT_YET, functions_ended=(*NOT_YET, "uncertain"))])
 def _(r):
     privileges(r, "unknown", needs=f"whether, and since when, {r.p.person_name} was a member of the mission "
                                    f"in {r.p.state_name} on this day (VCDR arts. 10, 39(1))")
