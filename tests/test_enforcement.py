@@ -12,13 +12,13 @@
 from __future__ import annotations
 
 import copy
-import datetime as dt
 import json
 import subprocess
 import sys
 
 import pytest
 
+from case_checks import answer, kim, one  # noqa: F401  (kim is a fixture)
 from engine.evaluation import evaluate
 from engine.facts import presence_asked
 from engine.loading import DEFAULT_CASE, SHIPPED_CASES, CaseFileError, parse_case, read_data
@@ -32,19 +32,6 @@ ENFORCEMENT = ("arrest kim if he is found there", "request extradition from KOR"
                "request provisional arrest in KOR", "grant extradition to NZL if formally requested")
 
 
-def answer(data: dict, day: str):
-    return evaluate(parse_case(data), dt.date.fromisoformat(day)).answer
-
-
-def one(ans, question: str, **subject):
-    found = ans.find(question, **subject)
-    assert len(found) == 1, (question, subject, [c.id for c in found])
-    return found[0]
-
-
-@pytest.fixture
-def kim() -> dict:
-    return read_data(DEFAULT_CASE)[0]
 
 
 # --- item 5: enforcement respects immunity ------------------------------------------------------

@@ -350,8 +350,8 @@ def flag_key(words: str, story) -> str:
         raise AssertionError(exc.message) from None
 
 
-@then(parsers.re(rf"the answer is flagged as resting on (?P<what>(?!the unverified doctrine).+), which is "
-                 rf"(?P<certainty>unverified|only reported)"))
+@then(parsers.re(r"the answer is flagged as resting on (?P<what>(?!the unverified doctrine).+), which is "
+                 r"(?P<certainty>unverified|only reported)"))
 def _(focus, story, what, certainty):
     c = focused(focus)
     flag = f"{flag_key(what, story)} ({CERTAINTIES[certainty]})"

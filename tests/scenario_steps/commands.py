@@ -275,7 +275,7 @@ def verdicts(row: dict) -> list[str]:
     return [p["verdict"] for p in row["periods"] if p["verdict"] != "none"]
 
 
-@then(parsers.re(rf"(?P<named>.+?) went from (?P<sequence>(?:yes|no|uncertain|unknown)"
+@then(parsers.re(r"(?P<named>.+?) went from (?P<sequence>(?:yes|no|uncertain|unknown)"
                  r"(?: to (?:yes|no|uncertain|unknown))+)"))
 def _(ctx, named, sequence):
     row = timeline_row(ctx, named)
@@ -315,7 +315,7 @@ def _(ctx, days):
         assert iso(day) in asked, f"{day} is not among the days evaluated"
 
 
-@then(parsers.re(rf"(?P<named>.+?) was (?P<verdict>yes|no) throughout, with no change"))
+@then(parsers.re(r"(?P<named>.+?) was (?P<verdict>yes|no) throughout, with no change"))
 def _(ctx, named, verdict):
     periods = timeline_row(ctx, named)["periods"]
     assert len(periods) == 1, periods
@@ -323,7 +323,7 @@ def _(ctx, named, verdict):
                           "changed_by": []}, periods[0]
 
 
-@when(parsers.re(rf"we print the timeline of (?P<named>.+?) as a table"))
+@when(parsers.re(r"we print the timeline of (?P<named>.+?) as a table"))
 def _(ctx, named):
     question, subject = answer_named(named, ctx["story"])
     args = ("timeline", "--question", question, "--subject", subject_option(subject))
@@ -467,7 +467,7 @@ def _(ctx, mission, rule, cite):
     assert d["after"]["holds"] is True and d["after"]["rule"] == rule and cite in d["after"]["cites"], d["after"]
 
 
-@then(parsers.re(rf"(?P<named>.+?) is then held by the rule (?P<rule>[\w.-]+), citing (?P<cite>VCDR art\. \S+)"))
+@then(parsers.re(r"(?P<named>.+?) is then held by the rule (?P<rule>[\w.-]+), citing (?P<cite>VCDR art\. \S+)"))
 def _(ctx, named, rule, cite):
     d = difference(ctx, named)
     assert d is not None and d["after"]["holds"] is True, d
@@ -485,14 +485,14 @@ def _(ctx, person):
     assert name not in ctx["printed"], f"{name} appears among the changes"
 
 
-@then(parsers.re(rf"(?P<named>.+?) does not change"))
+@then(parsers.re(r"(?P<named>.+?) does not change"))
 def _(ctx, named):
     assert difference(ctx, named) is None, difference(ctx, named)
     if not ctx["whatif"]["differences"]:
         assert "No answer changes." in ctx["printed"]
 
 
-@then(parsers.re(rf"(?P<named>.+?) changes from (?P<before>yes|no|unknown) to (?P<after>yes|no|unknown), "
+@then(parsers.re(r"(?P<named>.+?) changes from (?P<before>yes|no|unknown) to (?P<after>yes|no|unknown), "
                  r"by the rule (?P<rule>[\w.-]+)"))
 def _(ctx, named, before, after, rule):
     d = check_change(ctx, named, before, after)
@@ -625,7 +625,7 @@ def _(ctx, answer):
     assert after and not any(line and not line.startswith(" ") for line in after), after
 
 
-@then(parsers.re(rf"that section lists (?P<named>.+?), needing \"(?P<needs>[^\"]+)\""))
+@then(parsers.re(r"that section lists (?P<named>.+?), needing \"(?P<needs>[^\"]+)\""))
 def _(ctx, named, needs):
     ident = conclusion_id(named, ctx["record"]["conclusions"], ctx["story"])
     ctx["focus"], ctx["needs"] = ident, needs
@@ -647,7 +647,7 @@ def _(ctx):
     assert unknowns[ctx["focus"]]["needs"] == c["needs"]
 
 
-@then(parsers.re(rf"in the decision record (?P<named>.+?) is not among the unknowns"))
+@then(parsers.re(r"in the decision record (?P<named>.+?) is not among the unknowns"))
 def _(ctx, named):
     ident = conclusion_id(named, ctx["record"]["conclusions"], ctx["story"])
     c = next(c for c in ctx["record"]["conclusions"] if c["id"] == ident)
