@@ -11,6 +11,7 @@ engine has run, both mechanical:
 from __future__ import annotations
 
 import datetime as dt
+from collections import deque
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
@@ -18,9 +19,10 @@ from importlib.metadata import PackageNotFoundError, version
 
 from engine.answer import DECISIVE, QUESTIONS, Answer, Conclusion, Unknown
 from engine.facts import case_fact_key, case_facts, placed
-from engine.host import EngineError, session
+from engine import situations
+from engine.host import EngineError, evaluation_lock, session
 from engine.model import Case
-from engine.rulebook import UNKNOWN, YES, Rule
+from engine.rulebook import UNKNOWN, YES, Rule, Status
 from engine.windows import MAX_DATES, not_yet, placements, settle, uncertain_dates
 
 # Open `rules_fired()` blocks: each collects the ids of the rules that fire inside it.
@@ -90,9 +92,22 @@ def facts_known_until(case: Case):
     return max(dates, key=lambda d: d.end) if dates else None
 
 
-def evaluate(case: Case, day: dt.date, case_sha256: str | None = None) -> Evaluation:
+def evaluate(case: Case, day: dt.date, case_sha256: str | None = None, *, cache: bool = True) -> Evaluation:
     """What applied on `day`. Answers left uncertain by a date whose window holds the day are
-    tried against every placement of such dates, and settled where all agree (engine/windows.py)."""
+    tried against every placement of such dates, and settled where all agree (engine/windows.py).
+    A day of a situation already evaluated reuses that rule run (engine/situations.py) unless
+    `cache` is False. Safe to call from several threads: evaluations take turns."""
+    with evaluation_lock:
+        if not cache or _watchers:  # a coverage watch must see the rules fire
+            return _evaluate(case, day, case_sha256)
+        found = situations.recall(case, day, case_sha256)
+        if found is None:
+            found = _evaluate(case, day, case_sha256)
+            situations.remember(case, day, case_sha256, found)
+        return found
+
+
+def _evaluate(case: Case, day: dt.date, case_sha256: str | None) -> Evaluation:
     result = _evaluate_once(case, day, case_sha256)
     windows = sorted({c.window for c in result.answer.conclusions if c.holds is None and c.window})
     if not windows:
@@ -115,26 +130,24 @@ def evaluate(case: Case, day: dt.date, case_sha256: str | None = None) -> Evalua
 
 def _evaluate_once(case: Case, day: dt.date, case_sha256: str | None) -> Evaluation:
     inputs = case_facts(case, day)
-    stored = session(list(all_rules())).run(inputs)
-    derived = {f["key"]: _plain(f) for f in stored if "rule" in f}
+    derived = {f["key"]: f for f in session(list(all_rules())).run(inputs)}
     for fired in _watchers:
         fired.update(f["rule"] for f in derived.values())
     return _collect(case, day, {f["key"]: f for f in inputs}, derived, case_sha256)
 
 
-def _plain(fact: dict) -> dict:
-    return {k: v for k, v in fact.items() if k not in ("sid", "id", "$s")}
-
-
 def _collect(case: Case, day: dt.date, inputs: dict, derived: dict, case_sha256: str | None) -> Evaluation:
     rules = rule_index()
-    order = {rule_id: i for i, rule_id in enumerate(rules)}
-    dropped = _displaced(derived, rules)
+    order = _rule_order()
+    idents = {key: _ident(f) for key, f in derived.items() if f["t"] == "conclusion"}
+    dropped = _displaced(derived, rules, idents)
     grounds: dict[str, list[dict]] = {}
-    for key in sorted(derived):
-        fact = derived[key]
-        if fact["t"] == "conclusion" and key not in dropped:
-            grounds.setdefault(_ident(fact), []).append(fact)
+    set_aside: dict[str, set[str]] = {}
+    for key in sorted(idents):
+        if key in dropped:
+            set_aside.setdefault(idents[key], set()).add(derived[key]["rule"])
+        else:
+            grounds.setdefault(idents[key], []).append(derived[key])
     sources = sources_by_key(case)
     conclusions = []
     for ident, facts in grounds.items():
@@ -143,9 +156,8 @@ def _collect(case: Case, day: dt.date, inputs: dict, derived: dict, case_sha256:
         if len(verdicts) > 1:
             said = ", ".join(f"{f['rule']} says {f['holds']}" for f in facts)
             raise EngineError(f"rules disagree on {ident} ({said}); one must be declared an exception")
-        set_aside = sorted({derived[k]["rule"] for k, by in dropped.items()
-                            if derived[k]["t"] == "conclusion" and _ident(derived[k]) == ident})
-        conclusions.append(_conclusion(facts, set_aside, derived, inputs, sources, rules))
+        conclusions.append(_conclusion(ident, facts, sorted(set_aside.get(ident, ())), derived, inputs,
+                                       sources, rules))
     conclusions.sort(key=answer_order(case))
     latest = facts_known_until(case)
     note = None
@@ -165,16 +177,20 @@ def _ident(fact: dict) -> str:
     return f"{fact['question']}:{'/'.join(fact[k] for k in fact['subject_keys'])}"
 
 
-def _displaced(derived: dict, rules: dict[str, Rule]) -> dict[str, str]:
+@lru_cache(maxsize=1)
+def _rule_order() -> dict[str, int]:
+    return {rule.id: i for i, rule in enumerate(all_rules())}
+
+
+def _displaced(derived: dict, rules: dict[str, Rule], idents: dict[str, str]) -> dict[str, str]:
     """Answers displaced, and why: by a declared exception (a rule's `overrides`), or by another
     ground that is decisive for the question (`DECISIVE`). Whatever was derived from a displaced
     answer goes with it. Conflicts are settled from the bottom of the derivation upwards, so an
     answer is judged only after those it rests on."""
     dropped: dict[str, str] = {}
     groups: dict[str, list[dict]] = {}
-    for fact in derived.values():
-        if fact["t"] == "conclusion":
-            groups.setdefault(_ident(fact), []).append(fact)
+    for key, ident in idents.items():
+        groups.setdefault(ident, []).append(derived[key])
     for facts in groups.values():
         present = {f["rule"] for f in facts}
         for f in facts:
@@ -222,34 +238,39 @@ def _depths(derived: dict) -> dict[str, int]:
 
 def _walk(key: str, derived: dict):
     """Every derivation reachable from `key`, itself first, breadth first."""
-    seen, queue = [], [key]
+    seen: dict[str, None] = {}
+    queue = deque([key])
     while queue:
-        current = queue.pop(0)
+        current = queue.popleft()
         if current in seen or current not in derived:
             continue
-        seen.append(current)
+        seen[current] = None
         queue.extend(derived[current]["because"])
-    return seen
+    return list(seen)
 
 
-def _conclusion(facts, set_aside, derived, inputs, sources, rules) -> Conclusion:
+def _conclusion(ident, facts, set_aside, derived, inputs, sources, rules) -> Conclusion:
     """One answer from the rules that reached it: the first (in rule order) is its rule; any
     others that agree are further grounds, whose articles, facts and reasons are added."""
     first = facts[0]
-    cites, unverified, leaves = [], [], []
+    cites: dict[str, None] = {}
+    unverified: dict[str, None] = {}
+    leaves: dict[str, None] = {}
     for fact in facts:
         for key in _walk(fact["key"], derived):
             step = derived[key]
             rule = rules[step["rule"]]
-            cites += [c for c in rule.cites + step.get("cites", []) if c not in cites]
-            if rule.status.value == "unverified" and rule.id not in unverified:
-                unverified.append(rule.id)
+            cites.update(dict.fromkeys(rule.cites))
+            cites.update(dict.fromkeys(step.get("cites", ())))
+            if rule.status is Status.unverified:
+                unverified[rule.id] = None
             for b in step["because"]:
                 if b in inputs and b not in leaves:
-                    leaves.append(b)
+                    leaves[b] = None
                     certainty = inputs[b].get("certainty", "verified")
                     if certainty != "verified":
-                        unverified.append(f"{b} ({certainty})")
+                        unverified[f"{b} ({certainty})"] = None
+    cites, unverified = list(cites), list(unverified)
     leaves = list(dict.fromkeys(case_fact_key(leaf) for leaf in leaves))  # case-file facts, not their views
     labels = sorted({label for leaf in leaves for label in sources.get(leaf, [])})
     holds = {YES: True, UNKNOWN: None}.get(first["holds"], False)
@@ -259,7 +280,7 @@ def _conclusion(facts, set_aside, derived, inputs, sources, rules) -> Conclusion
     if needs:
         text += f" {'Uncertain' if window else 'Unknown'}: needs {needs}."
     return Conclusion(
-        id=_ident(first), question=first["question"],
+        id=ident, question=first["question"],
         subject={k: first[k] for k in first["subject_keys"]}, holds=holds, rule=first["rule"],
         also=list(dict.fromkeys(f["rule"] for f in facts[1:] if f["rule"] != first["rule"])),
         cites=cites, because=leaves, sources=labels, text=text, unverified=unverified,
@@ -268,21 +289,21 @@ def _conclusion(facts, set_aside, derived, inputs, sources, rules) -> Conclusion
 
 
 def answer_order(case: Case):
-    persons = [p.id for p in case.persons]
-    missions = [m.id for m in case.missions]
-    requests = [r.id for r in case.requests]
+    """Persons, then missions, then requests, each in file order; then the rest; by question."""
+    place: dict[tuple[str, str], int] = {}
+    for kind, items in (("person", case.persons), ("mission", case.missions), ("request", case.requests)):
+        for i, x in enumerate(items):
+            place.setdefault((kind, x.id), i)
+    questions = {q: i for i, q in enumerate(QUESTIONS)}
 
     def key(c: Conclusion):
         s = c.subject
-        if "person" in s:
-            group = (0, persons.index(s["person"]) if s["person"] in persons else 99)
-        elif "mission" in s:
-            group = (1, missions.index(s["mission"]) if s["mission"] in missions else 99)
-        elif "request" in s:
-            group = (2, requests.index(s["request"]) if s["request"] in requests else 99)
-        else:
-            group = (3, 0)
-        q = QUESTIONS.index(c.question) if c.question in QUESTIONS else len(QUESTIONS)
-        return group, q, c.id
+        group = (3, 0)
+        for rank, kind in enumerate(("person", "mission", "request")):
+            if kind in s:
+                where = place.get((kind, s[kind]))
+                group = (rank, 99 if where is None else where)
+                break
+        return group, questions.get(c.question, len(QUESTIONS)), c.id
 
     return key

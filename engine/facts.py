@@ -135,9 +135,13 @@ def _facts(case: Case, day: dt.date) -> Iterator[dict]:
 def _offences(case: Case) -> Iterator[dict]:
     """Each act under each State's law: the offence the case file gives, or an explicit
     'no offence given' so that rules can answer "unknown" without negation."""
+    given: dict[tuple[str, str], list] = {}
+    for o in case.offences:
+        for act in dict.fromkeys(o.acts):
+            given.setdefault((o.state, act), []).append(o)
     for a in case.acts:
         for s in case.states:
-            found = [o for o in case.offences if o.state == s.code and a.id in o.acts]
+            found = given.get((s.code, a.id), [])
             for o in found:
                 fact = {"t": "offence", "key": f"offence:{o.id}", "offence": o.id, "act": a.id,
                         "state": s.code, "known": YES, "law": o.law, "name": o.name,
@@ -177,9 +181,7 @@ def _act_at_posts(act, case: Case, missions: dict, day: dt.date) -> Iterator[dic
     exercise of *that* post's functions: an act done at another mission, or in another State,
     was not one, whatever its character there (`belongs` says which)."""
     place = missions.get(act.place)
-    for po in case.postings:
-        if po.person != act.person:
-            continue
+    for po in case.postings_of(act.person):
         post = missions[po.mission]
         belongs = (place.id == post.id) if place else (act.state in (None, post.receiving_state))
         yield {"t": "act_at_post", "key": f"act:{act.id}#{po.id}", "act": act.id, "person": act.person,
@@ -265,7 +267,7 @@ def _request(r: Request, case: Case, day: dt.date) -> dict:
 
 def _name_of(party: str, case: Case) -> str:
     """A State's or a person's name, for a code or id that may be either."""
-    state = next((s.name for s in case.states if s.code == party), None)
+    state = next((s.name for s in case.states if s.code == party), None)  # a case has few States
     person = case.find("persons", party)
     return state or (person.name if person else party)
 
@@ -278,9 +280,9 @@ def _mission_kind(r: Request, case: Case) -> str:
         mission = case.find("missions", target)
         if mission and mission.receiving_state == r.from_:
             kinds.add(mission.kind.value)
-        for po in case.postings:
+        for po in case.postings_of(target):
             home = case.find("missions", po.mission)
-            if po.person == target and home.receiving_state == r.from_:
+            if home.receiving_state == r.from_:
                 kinds.add(home.kind.value)
     return kinds.pop() if len(kinds) == 1 else ""
 
@@ -293,9 +295,8 @@ def _sending_state(r: Request, case: Case) -> str:
         mission = case.find("missions", target)
         if mission:
             found.add(mission.sending_state)
-        for po in case.postings:
-            if po.person == target:
-                found.add(case.find("missions", po.mission).sending_state)
+        for po in case.postings_of(target):
+            found.add(case.find("missions", po.mission).sending_state)
     return found.pop() if len(found) == 1 else ""
 
 

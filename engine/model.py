@@ -13,6 +13,7 @@ from pydantic import BaseModel, ConfigDict, Field, StringConstraints, Validation
 from pydantic_core import InitErrorDetails, PydanticCustomError
 
 from engine.dates import FuzzyDate
+from engine.per_case import per_case
 
 Id = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9_-]*$")]
 StateCode = Annotated[str, StringConstraints(pattern=r"^[A-Z]{3}$")]
@@ -306,7 +307,35 @@ class Case(Strict):
         return self
 
     def find(self, collection: str, id_: str):
-        return next((x for x in getattr(self, collection) if x.id == id_), None)
+        """The item of `collection` with this id (the first, if the file repeats one), or None."""
+        memo = per_case(self)
+        by_id = memo.get(("by_id", collection))
+        if by_id is None:
+            by_id = memo[("by_id", collection)] = {}
+            for x in getattr(self, collection):
+                by_id.setdefault(x.id, x)
+        return by_id.get(id_)
+
+    def postings_of(self, person: str) -> list["Posting"]:
+        """A person's postings, in file order."""
+        memo = per_case(self)
+        if "postings_of" not in memo:
+            out: dict[str, list[Posting]] = {}
+            for po in self.postings:
+                out.setdefault(po.person, []).append(po)
+            memo["postings_of"] = out
+        return memo["postings_of"].get(person, [])
+
+    def members_of(self, mission: str) -> list["Posting"]:
+        """The postings at a mission that are not a family member's: whose household one may join."""
+        memo = per_case(self)
+        if "members_of" not in memo:
+            out: dict[str, list[Posting]] = {}
+            for po in self.postings:
+                if po.category != Category.family_member:
+                    out.setdefault(po.mission, []).append(po)
+            memo["members_of"] = out
+        return memo["members_of"].get(mission, [])
 
     def household(self, posting: "Posting") -> "Posting | None":
         """The posting of the member of the mission whose household a family member forms part
@@ -362,6 +391,13 @@ def _reference_problems(case: Case) -> Iterator[InitErrorDetails]:
                                f"expected a unique id; {item.id!r} is used twice in {collection}", item.id)
             seen.add(item.id)
         ids[collection] = seen
+    for collection, key in (("sources", "label"), ("states", "code")):  # what references name them by
+        named: set[str] = set()
+        for i, item in enumerate(getattr(case, collection)):
+            if getattr(item, key) in named:
+                yield _problem((collection, i, key), "duplicate_id", f"expected a unique {key}; "
+                               f"{getattr(item, key)!r} is used twice in {collection}", getattr(item, key))
+            named.add(getattr(item, key))
     states = {s.code for s in case.states}
     labels = {s.label for s in case.sources}
     yield from _alias_problems(case)
@@ -457,9 +493,10 @@ def _whereabouts_problems(case: Case, ids, states, check, sourced) -> Iterator[I
         if w.until and w.until.end < w.from_.start:
             yield _problem(("whereabouts", i, "until"), "date_order",
                            f"expected until on or after from ({w.from_}), got {w.until}", str(w.until))
+    earlier: dict[str, list] = {}  # each person's periods so far: only his own can overlap
     for i, a in enumerate(case.whereabouts):
-        for b in case.whereabouts[:i]:
-            if a.person != b.person or a.state == b.state:
+        for b in earlier.get(a.person, []):
+            if a.state == b.state:
                 continue
             first = max(a.from_.end, b.from_.end)
             last = min(x.until.start if x.until else dt.date.max for x in (a, b))
@@ -467,6 +504,7 @@ def _whereabouts_problems(case: Case, ids, states, check, sourced) -> Iterator[I
                 yield _problem(("whereabouts", i, "from"), "overlap",
                                f"expected no overlap with whereabouts {b.id!r}: both place {a.person} for certain "
                                f"in two States ({b.state}, {a.state}) from {first.isoformat()}", str(a.from_))
+        earlier.setdefault(a.person, []).append(a)
 
 
 def _alias_problems(case: Case) -> Iterator[InitErrorDetails]:
@@ -490,22 +528,28 @@ def household_of(case: Case, po: Posting) -> tuple[Posting | None, str | None]:
     posting, or a person who has exactly one posting at the same mission; either way that
     posting must be a member's of the same mission, not another family member's."""
     ref = po.household_of
-    members = [p for p in case.postings if p.mission == po.mission and p.id != po.id
-               and p.person != po.person and p.category != Category.family_member]
-    listed = ", ".join(p.id for p in members) or "none listed"
-    expected = f"expected the posting (or person) of a member of {po.mission} who is not a family member ({listed})"
+
+    def member(p: Posting) -> bool:
+        return p.mission == po.mission and p.id != po.id and p.person != po.person \
+            and p.category != Category.family_member
+
+    def expected() -> str:  # listing every member costs as much as the mission is big: only on error
+        ids = [p.id for p in case.members_of(po.mission) if member(p)]
+        listed = ", ".join(ids[:10]) + (f" and {len(ids) - 10} more" if len(ids) > 10 else "") or "none listed"
+        return f"expected the posting (or person) of a member of {po.mission} who is not a family member ({listed})"
+
     head = case.find("postings", ref)
     if head is None and case.find("persons", ref) is not None:
-        there = [p for p in members if p.person == ref]
+        there = [p for p in case.postings_of(ref) if member(p)]
         if len(there) > 1:
             return None, f"expected one posting; {ref!r} has several at {po.mission} ({', '.join(p.id for p in there)}): name the posting"
         head = there[0] if there else None
         if head is None:
-            return None, f"{expected}, got {ref!r}, who has no such posting there"
-    if head is None or head not in members:
+            return None, f"{expected()}, got {ref!r}, who has no such posting there"
+    if head is None or not member(head):
         why = ("" if head is None else ", the family member's own posting" if head.id == po.id or head.person == po.person
                else f", a posting at {head.mission}" if head.mission != po.mission else ", another family member's posting")
-        return None, f"{expected}, got {ref!r}{why}"
+        return None, f"{expected()}, got {ref!r}{why}"
     return head, None
 
 

@@ -15,10 +15,9 @@ import inspect
 import textwrap
 from dataclasses import dataclass, field
 from enum import Enum
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from typing import Any, Callable, Iterable
 
-from durable.engine import MessageObservedException
 from durable.lang import c, item, m, value
 
 __all__ = ["Instrument", "Rule", "Status", "fact", "differs", "contains", "c", "m", "YES", "NO", "UNKNOWN"]
@@ -43,7 +42,7 @@ class Rule:
     then: Callable[["Firing"], None]
     overrides: tuple[str, ...] = ()
 
-    @property
+    @cached_property
     def cites(self) -> list[str]:
         return [f"{self.instrument} {a}" for a in self.articles]
 
@@ -161,10 +160,10 @@ def short_hash(*parts: str) -> str:
 
 
 class Matched:
-    """A fact a rule joined, read as plain values (durable-rules hands nested data as wrappers)."""
+    """A fact a rule joined, read as plain values."""
 
-    def __init__(self, content):
-        self._d = dict(content._d) if hasattr(content, "_d") else dict(content)
+    def __init__(self, content: dict):
+        self._d = content
 
     def __getattr__(self, name: str) -> Any:
         return self._d.get(name)
@@ -177,18 +176,19 @@ class Matched:
 class Firing:
     """What a rule's action sees: the facts it joined (by alias) and ways to assert results."""
 
-    def __init__(self, rule: Rule, closure):
+    def __init__(self, rule: Rule, matched: dict, emit: Callable[[dict], None]):
         self.rule = rule
-        self._closure = closure
+        self._matched = matched
+        self._emit = emit
 
     def __getattr__(self, alias: str) -> Matched:
-        return Matched(getattr(self._closure, alias))
+        try:
+            return Matched(self._matched[alias])
+        except KeyError:
+            raise AttributeError(f"rule {self.rule.id} joins no fact called {alias!r}") from None
 
     def _assert(self, derived: dict) -> None:
-        try:
-            self._closure.assert_fact(derived)
-        except MessageObservedException:
-            pass  # the same derivation reached twice: one copy is enough
+        self._emit(derived)  # the host asserts it, once, and records it
 
     def find(self, kind: str, *, because: list[Matched], **fields) -> None:
         """Assert an intermediate finding other rules join on (e.g. a posting's privileges)."""
@@ -232,11 +232,12 @@ class Firing:
         self._assert(derived)
 
 
-def action_for(rule: Rule) -> Callable[[Any], None]:
-    """The one-argument callable durable-rules runs when `rule` fires."""
+def action_for(rule: Rule, emit: Callable[[dict], None]) -> Callable[[dict], None]:
+    """What runs when `rule` fires, given the facts it joined by alias; `emit(fact)` asserts
+    what it derives."""
 
-    def run(closure) -> None:
-        rule.then(Firing(rule, closure))
+    def run(matched: dict) -> None:
+        rule.then(Firing(rule, matched, emit))
 
     run.__name__ = rule.id.replace(".", "_").replace("-", "_")
     return run

@@ -42,7 +42,9 @@ class TreatyDataError(RuntimeError):
 
 
 @lru_cache(maxsize=1)
+@lru_cache(maxsize=1)
 def load_treaties() -> tuple[Treaty, ...]:
+    """The treaties shipped in rules/treaties (read once: they are installed data)."""
     treaties = []
     import rules
 

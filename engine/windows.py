@@ -29,21 +29,22 @@ MAX_DATES = 3
 def uncertain_dates(case: Case, day: dt.date) -> list[FuzzyDate]:
     """The case's own date objects whose window holds `day`, each once."""
     found: dict[int, FuzzyDate] = {}
-    for date in _dates_in(case):
+    for date in dates_in(case):
         if date.relation(day) is Relation.uncertain:
             found.setdefault(id(date), date)
     return list(found.values())
 
 
-def _dates_in(node) -> Iterator[FuzzyDate]:
+def dates_in(node) -> Iterator[FuzzyDate]:
+    """Every date object in a case (or any part of it), in field order."""
     if isinstance(node, FuzzyDate):
         yield node
     elif isinstance(node, BaseModel):
         for name in type(node).model_fields:
-            yield from _dates_in(getattr(node, name))
+            yield from dates_in(getattr(node, name))
     elif isinstance(node, (list, tuple)):
         for item in node:
-            yield from _dates_in(item)
+            yield from dates_in(item)
 
 
 def _orderings(case: Case) -> Iterator[tuple[FuzzyDate, FuzzyDate]]:
