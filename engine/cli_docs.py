@@ -113,9 +113,12 @@ def summary(report, found) -> str:
 
 
 def _write(path, text: str) -> None:
-    from engine.scenario_run import write_atomically
+    from engine.atomic import write_atomically
 
-    write_atomically(path, text)
+    try:
+        write_atomically(path, text)
+    except OSError as exc:
+        _fail(f"--out: cannot write {path}: {exc.strerror or exc}")
 
 
 def draw_timeline(path) -> str | None:

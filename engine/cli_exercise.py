@@ -62,6 +62,7 @@ def exercise(
 
 
 def _generated(case, at_, rounds, seed, level):
+    import os
     from pathlib import Path
 
     from engine import exercise as ex
@@ -71,7 +72,7 @@ def _generated(case, at_, rounds, seed, level):
     path = None
     if case is not None:
         path = Path(case)
-        if not path.exists() and shipped_case(case):
+        if not os.path.exists(path) and shipped_case(case):  # os.path: False, not OSError, for a too-long name
             path = shipped_case(case)
     loaded = load(path)
     day = parse_date(at_) if at_ else None
@@ -270,23 +271,11 @@ def worksheet(title: str, items) -> str:
 
 
 def _write(target: str, text: str) -> None:
-    """Write atomically: a temporary file beside the target, then os.replace."""
-    import os
-    import tempfile
-    from pathlib import Path
-
+    """Write the worksheet atomically (engine.atomic): the old file stays whole if this fails."""
+    from engine.atomic import write_atomically
     from engine.cli import fail
 
-    path = Path(target)
     try:
-        fd, temp = tempfile.mkstemp(dir=path.parent if str(path.parent) else ".", prefix=f".{path.name}.",
-                                    suffix=".tmp")
+        write_atomically(target, text)
     except OSError as exc:
-        fail(f"--html: cannot write {target}: {exc.strerror}")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as out:
-            out.write(text)
-        os.replace(temp, path)
-    except OSError as exc:
-        os.unlink(temp)
-        fail(f"--html: cannot write {target}: {exc.strerror}")
+        fail(f"--html: cannot write {target}: {exc.strerror or exc}")

@@ -15,8 +15,8 @@ from pathlib import Path
 
 import pytest
 
+from engine.atomic import write_atomically
 from engine.evaluation import rules_fired
-from engine.scenario_run import write_atomically
 
 # The fixture in which step bindings keep the conclusion the latest Then-step checked.
 FOCUS_FIXTURE = "focus"
@@ -154,5 +154,6 @@ class ScenarioRecorder:
             stack.close()
             record["rules_fired"] = sorted(fired)
         payload = {"scenarios": self.records, "outside_scenarios": self.outside_scenarios}
+        self.path.parent.mkdir(parents=True, exist_ok=True)
         write_atomically(self.path, json.dumps(payload, indent=1, ensure_ascii=False))
 

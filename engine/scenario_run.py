@@ -9,8 +9,6 @@ record of `engine.scenario_recorder` (rules fired, articles each Then-step check
 from __future__ import annotations
 
 import json
-import os
-import secrets
 import subprocess
 import sys
 import tempfile
@@ -258,16 +256,3 @@ def _scenario(element: dict | None, record: dict | None) -> ScenarioResult:
                           rules_fired=(record or {}).get("rules_fired", []),
                           error=short_error((record or {}).get("error")),
                           test=(record or {}).get("nodeid", element["id"] if element else ""))
-
-
-def write_atomically(path: Path, text: str) -> None:
-    """Write beside the target, then rename: a reader never sees half a file."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    temporary = path.with_name(f".{path.name}.{secrets.token_hex(4)}.tmp")
-    try:
-        with open(temporary, "x", encoding="utf-8") as out:  # the user's umask, as any saved file
-            out.write(text)
-        os.replace(temporary, path)
-    except BaseException:
-        temporary.unlink(missing_ok=True)
-        raise

@@ -14,12 +14,11 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-import os
-import secrets
 from dataclasses import dataclass
 from pathlib import Path
 
 from engine.answer import Conclusion
+from engine.atomic import write_atomically
 from engine.evaluation import facts_known_until, sources_by_key
 from engine.model import Case
 from engine.render import Names
@@ -86,7 +85,7 @@ def save_timeline_picture(case: Case, path: Path, rows=None, days=None) -> None:
 
         days = checkpoints(case)  # the same days, without evaluating the case again
     data = _render(case, list(rows), list(days), fmt)
-    _write_atomically(path, data)
+    write_atomically(path, data)
 
 
 def by_importance(rows) -> list:
@@ -98,18 +97,6 @@ def by_importance(rows) -> list:
         return first, i
 
     return [row for _, row in sorted(enumerate(rows), key=rank)]
-
-
-def _write_atomically(path: Path, data: bytes) -> None:
-    """A temporary file beside the target, then os.replace (atomic within one directory)."""
-    temp = path.with_name(f".{path.name}.{secrets.token_hex(4)}.tmp")
-    try:
-        with open(temp, "xb") as out:  # created with the user's umask, like any saved file
-            out.write(data)
-        os.replace(temp, path)
-    except BaseException:
-        temp.unlink(missing_ok=True)
-        raise
 
 
 def _render(case: Case, rows: list, days: list[dt.date], fmt: str) -> bytes:

@@ -268,7 +268,9 @@ def rule_ids() -> set[str]:
     return {r.id for r in RULES}
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+# 150 examples; `pytest --slow` loads a profile of 10,000 (tests/conftest.py)
+@settings(max_examples=max(150, settings.default.max_examples), deadline=None,
+          suppress_health_check=[HealthCheck.too_slow])
 @given(data=case_files(), day=st.dates(dt.date(2013, 1, 1), dt.date(2024, 12, 31)))
 def test_random_valid_cases_evaluate_cleanly(data: dict, day: dt.date) -> None:
     case = parse_case(data)  # the generator only makes valid case files

@@ -39,7 +39,9 @@ def silent(data: dict, day: dt.date) -> list[str]:
     return missing
 
 
-@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+# 200 examples; `pytest --slow` loads a profile of 10,000 (tests/conftest.py)
+@settings(max_examples=max(200, settings.default.max_examples), deadline=None,
+          suppress_health_check=[HealthCheck.too_slow])
 @given(data=case_files(), day=st.dates(dt.date(2013, 1, 1), dt.date(2024, 12, 31)))
 def test_no_question_about_a_posting_is_ever_left_unanswered(data: dict, day: dt.date) -> None:
     assert silent(data, day) == []
