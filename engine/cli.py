@@ -36,7 +36,7 @@ def load(case_path: Optional[Path]):
     """The case file at `case_path`, or the shipped case of that name (`kim`, `consular`)."""
     from engine.loading import CaseFileError, load_case, shipped_case
 
-    if case_path is not None and not case_path.exists() and shipped_case(str(case_path)):
+    if case_path is not None and not os.path.exists(case_path) and shipped_case(str(case_path)):  # no OSError
         case_path = shipped_case(str(case_path))
     try:
         return load_case(case_path)
@@ -70,13 +70,18 @@ def evaluate_or_fail(loaded, day: dt.date):
         fail(f"internal error in the rules (please report it): {exc}", code=1)
 
 
+def answer_record(answer) -> dict:
+    """The decision record `--json` prints for an answer (`at` and `batch` print the same)."""
+    return answer.model_dump(mode="json")
+
+
 def answer_for(case_path: Optional[Path], day: dt.date, as_json: bool) -> None:
     from engine.render import human
 
     loaded = load(case_path)
     result = evaluate_or_fail(loaded, day)
     if as_json:
-        typer.echo(json.dumps(result.answer.model_dump(mode="json"), indent=2, ensure_ascii=False))
+        typer.echo(json.dumps(answer_record(result.answer), indent=2, ensure_ascii=False))
     else:
         typer.echo(human(result.answer, loaded.case))
 
@@ -208,7 +213,8 @@ def timeline(case: Optional[Path] = CaseArg, as_json: bool = JsonOpt,
                                                 help="Also save the timeline as a picture (SVG, 1920x1080)."),
              png: Optional[Path] = typer.Option(None, "--png", metavar="FILE",
                                                 help="Also save the timeline as a picture (PNG, 1920x1080)."),
-             question: Optional[str] = typer.Option(None, "--question", help="Only this question."),
+             question: Optional[str] = typer.Option(None, "--question", help="Only this question.",
+                                                    callback=lambda q: q if q is None else checked_question(q)),
              subject: Optional[str] = SubjectOpt) -> None:
     """The case replayed over time: when each answer changed, and which event changed it."""
     from engine.timeline import timeline as replay
@@ -290,9 +296,9 @@ def schema(output: str = typer.Option("case", "--output", metavar="case|bank",
 
 def _register_commands_from_other_modules() -> None:
     """Commands that live in their own modules (each module's top level imports only typer)."""
-    from engine import cli_docs, cli_exercise
+    from engine import cli_batch, cli_docs, cli_exercise
 
-    for module in (cli_docs, cli_exercise):
+    for module in (cli_docs, cli_exercise, cli_batch):
         module.register(app)
 
 
