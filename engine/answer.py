@@ -74,6 +74,16 @@ class Answer(Record):
     conclusions: list[Conclusion]
     unknowns: list[Unknown]
 
+    def selected(self, question: str | None, subject: dict[str, str]) -> "Answer":
+        """Only the conclusions (and unknowns) answering `question`, about a subject that
+        includes every given key and value."""
+        def kept(c) -> bool:
+            return (question is None or c.question == question) and \
+                all(c.subject.get(k) == v for k, v in subject.items())
+
+        return self.model_copy(update={"conclusions": [c for c in self.conclusions if kept(c)],
+                                       "unknowns": [u for u in self.unknowns if kept(u)]})
+
     def find(self, question: str, **subject: str) -> list[Conclusion]:
         """Conclusions answering `question` whose subject includes every given key and value."""
         return [c for c in self.conclusions if c.question == question

@@ -17,6 +17,7 @@ import typer
 
 app = typer.Typer(
     add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
     help="What diplomatic and consular immunity rules apply to a case, on a given day, and why.",
 )
 
@@ -24,7 +25,21 @@ CaseArg = typer.Argument(None, help="Case file (YAML or JSON), or a shipped case
                          "one from scenarios/cases/, e.g. consular). "
                          "Default: the shipped Kim case.",
                          show_default=False)
-JsonOpt = typer.Option(False, "--json", help="Print the decision record as JSON (the contract shape).")
+JsonOpt = typer.Option(False, "--json", metavar="", help="Print the decision record as JSON (the contract shape).")
+
+
+def _version(asked: bool) -> None:
+    if asked:
+        from engine.evaluation import engine_version
+
+        typer.echo(f"immunity {engine_version()}")
+        raise typer.Exit(0)
+
+
+@app.callback()
+def _options(version: bool = typer.Option(False, "--version", metavar="", callback=_version, is_eager=True,
+                                          help="Print the engine's version and exit.")) -> None:
+    """What diplomatic and consular immunity rules apply to a case, on a given day, and why."""
 
 
 def fail(message: str, code: int = 2) -> None:
@@ -75,28 +90,89 @@ def answer_record(answer) -> dict:
     return answer.model_dump(mode="json")
 
 
-def answer_for(case_path: Optional[Path], day: dt.date, as_json: bool) -> None:
-    from engine.render import human
+def answer_for(case_path: Optional[Path], day: dt.date, as_json: bool, question: Optional[str] = None,
+               subject: Optional[str] = None, brief: bool = False, pager: Optional[bool] = None) -> None:
+    from engine.render import answer_view, human
 
     loaded = load(case_path)
-    result = evaluate_or_fail(loaded, day)
+    answer = evaluate_or_fail(loaded, day).answer
+    if question or subject:
+        answer = answer.selected(question, subject_of(subject, loaded.case))
     if as_json:
-        typer.echo(json.dumps(answer_record(result.answer), indent=2, ensure_ascii=False))
+        typer.echo(json.dumps(answer_record(answer), indent=2, ensure_ascii=False))
+    elif sys.stdout.isatty():
+        show(answer_view(answer, loaded.case, brief), pager)
     else:
-        typer.echo(human(result.answer, loaded.case))
+        typer.echo(human(answer, loaded.case, brief))
+
+
+def show(renderables: list, pager: Optional[bool]) -> None:
+    """On a terminal: wrapped to its width, in colour (unless NO_COLOR is set), through a pager
+    when longer than the screen (or when asked with --pager; never with --no-pager)."""
+    import pydoc
+    import shutil
+
+    from engine.render import to_text
+
+    size = shutil.get_terminal_size()
+    text = to_text(renderables, width=size.columns, colour="NO_COLOR" not in os.environ)
+    if pager is None:
+        pager = text.count("\n") + 1 > size.lines - 1
+    if pager:
+        os.environ.setdefault("LESS", "-R")  # less shows the colours
+        pydoc.pager(text)
+    else:
+        typer.echo(text)
+
+
+QuestionOpt = typer.Option(None, "--question", metavar="QUESTION",
+                           help="Only this question (see `immunity questions`), e.g. criminal_immunity.")
+OnlySubjectOpt = typer.Option(None, "--subject", metavar="SUBJECT", help="Only answers about this: an id or a "
+                              "name (kim, Hongkon Kim, NZL), or key=value pairs (person=kim,state=NZL).")
+BriefOpt = typer.Option(False, "--brief", metavar="",
+                        help="Only the short answers (immune? arrestable? triable? premises?).")
+PagerOpt = typer.Option(None, "--pager/--no-pager", metavar="", show_default=False,
+                        help="Page long output on a terminal (default: when longer than the screen).")
 
 
 @app.command()
-def now(case: Optional[Path] = CaseArg, as_json: bool = JsonOpt) -> None:
+def now(case: Optional[Path] = CaseArg, as_json: bool = JsonOpt,
+        question: Optional[str] = QuestionOpt, subject: Optional[str] = OnlySubjectOpt,
+        brief: bool = BriefOpt, pager: Optional[bool] = PagerOpt) -> None:
     """What applies today."""
-    answer_for(case, dt.date.today(), as_json)
+    answer_for(case, dt.date.today(), as_json, checked_question(question) if question else None, subject, brief,
+               pager)
 
 
 @app.command()
 def at(date: str = typer.Argument(..., metavar="DATE", help="The day to ask about, YYYY-MM-DD."),
-       case: Optional[Path] = CaseArg, as_json: bool = JsonOpt) -> None:
+       case: Optional[Path] = CaseArg, as_json: bool = JsonOpt,
+       question: Optional[str] = QuestionOpt, subject: Optional[str] = OnlySubjectOpt,
+       brief: bool = BriefOpt, pager: Optional[bool] = PagerOpt) -> None:
     """What applied on a given day."""
-    answer_for(case, parse_date(date), as_json)
+    answer_for(case, parse_date(date), as_json, checked_question(question) if question else None, subject, brief,
+               pager)
+
+
+def subject_of(text: Optional[str], case) -> dict[str, str]:
+    """--subject read against the case: ids and State codes as they are, names and aliases
+    resolved to ids; a bare word may name a thing of any kind."""
+    from engine.glossary import COLLECTIONS, Glossary, UnknownName
+
+    pairs = parse_subject(text)
+    known = {kind: ({s.code for s in case.states} if kind == "state" else
+                    {x.id for x in getattr(case, collection)}) for kind, collection in COLLECTIONS.items()}
+    bare = "=" not in (text or "")
+    for key, value in list(pairs.items()):
+        if key not in COLLECTIONS or value in known[key]:
+            continue
+        try:
+            kind, ident = Glossary(case).resolve(value, *(() if bare else (key,)))
+        except UnknownName as exc:
+            fail(f"--subject: {exc.message}")
+        del pairs[key]
+        pairs[kind] = ident
+    return pairs
 
 
 def parse_subject(text: Optional[str]) -> dict[str, str]:
@@ -150,7 +226,8 @@ def day_or_today(text: Optional[str]) -> dt.date:
 
 QuestionArg = typer.Argument(..., help="A question name, e.g. criminal_immunity.", callback=checked_question)
 AtOpt = typer.Option(None, "--at", metavar="DATE", help="The day to ask about, YYYY-MM-DD (default: today).")
-SubjectOpt = typer.Option(None, "--subject", help="A person's id, or key=value pairs: person=kim,state=NZL.")
+SubjectOpt = typer.Option(None, "--subject", metavar="SUBJECT",
+                          help="A person's id, or key=value pairs: person=kim,state=NZL.")
 
 
 @app.command()
@@ -296,9 +373,9 @@ def schema(output: str = typer.Option("case", "--output", metavar="case|bank",
 
 def _register_commands_from_other_modules() -> None:
     """Commands that live in their own modules (each module's top level imports only typer)."""
-    from engine import cli_batch, cli_docs, cli_exercise
+    from engine import cli_batch, cli_docs, cli_exercise, cli_reference
 
-    for module in (cli_docs, cli_exercise, cli_batch):
+    for module in (cli_docs, cli_exercise, cli_batch, cli_reference):
         module.register(app)
 
 

@@ -29,7 +29,7 @@ def _help(docstring: str, *more: str) -> str:
     return "\n\n".join([*paragraphs, *more])
 
 
-def coverage_command(as_json: bool = typer.Option(False, "--json", help="Print the coverage as JSON."),
+def coverage_command(as_json: bool = typer.Option(False, "--json", metavar="", help="Print the coverage as JSON."),
                      features: list[str] = FeaturesOpt) -> None:
     """Which articles the Gherkin scenarios exercise, and the rules no scenario fires.
 

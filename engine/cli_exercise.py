@@ -26,7 +26,7 @@ def exercise(
     bank: str = typer.Option(None, "--bank", metavar="FILE", help="Exercises from a bank (YAML)."),
     answers: str = typer.Option(None, "--answers", metavar="yes,no,depends,...",
                                 help="Grade these answers, in order, instead of asking."),
-    as_json: bool = typer.Option(False, "--json", help="Print the answer key as JSON."),
+    as_json: bool = typer.Option(False, "--json", metavar="", help="Print the answer key as JSON."),
     html: str = typer.Option(None, "--html", metavar="FILE", help="Write a printable worksheet (HTML)."),
 ) -> None:
     """Predict, then check: questions on a case, answered and explained by the engine."""

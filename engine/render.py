@@ -93,46 +93,146 @@ def verdict(c: Conclusion) -> str:
     return "UNCERTAIN" if c.window else "UNKNOWN"
 
 
-def _entry(names: Names, c: Conclusion) -> list[str]:
-    lines = [f"  {verdict(c):9} {names.phrase(c)}", f"            {c.text}"]
-    sources = f" Sources: {', '.join(c.sources)}." if c.sources else ""
-    lines.append(f"            [{'; '.join(c.cites)}]{sources}")
-    if c.window:
-        start, end = c.window.split("/")
-        lines.append(f"            Window: {start} to {end}.")
-    if c.unverified:
-        lines.append(f"            {UNVERIFIED}: {', '.join(c.unverified)}.")
+# The answers a reader asks for first: is he immune, may he be arrested, may he be tried, and
+# may the police enter the mission. `now` and `at` print these first, then the detail.
+SUMMARY = ("criminal_immunity", "personal_inviolability", "prosecutable", "premises_inviolable")
+
+VERDICT_COLOUR = {"YES": "bold green", "NO": "bold red", "UNCERTAIN": "bold yellow", "UNKNOWN": "bold magenta"}
+
+
+def unverified_words(c: Conclusion, case: Case) -> str:
+    """What an answer's unverified law and facts are, in words: the articles of the rules, and
+    the facts by what they are (`offence:x (reported)` -> the offence's name, reported)."""
+    from engine.evaluation import rule_index
+
+    rules = rule_index()
+    offences = {o.id: o.name for o in case.offences}
+    said: list[str] = []
+    for item in c.unverified:
+        if item in rules:
+            said.append("; ".join(rules[item].cites))
+        else:
+            key, _, certainty = item.partition(" (")
+            kind, _, ident = key.partition(":")
+            ident = ident.split("#")[0]
+            name = offences.get(ident) or ident.replace("-", " ")
+            said.append(f"{kind} {name} ({certainty}" if certainty else f"{kind} {name}")
+    return ", ".join(dict.fromkeys(said))
+
+
+def _row(table, c: Conclusion, names: Names, case: Case, detail: bool) -> None:
+    word = verdict(c)
+    body = [names.phrase(c)]
+    if detail:
+        body.append(c.text)
+        sources = f" Sources: {', '.join(c.sources)}." if c.sources else ""
+        body.append(f"[{'; '.join(c.cites)}]{sources}")
+        if c.window:
+            start, end = c.window.split("/")
+            body.append(f"Window: {start} to {end}.")
+        if c.unverified:
+            body.append(f"{UNVERIFIED}: {unverified_words(c, case)}.")
+    from rich.text import Text
+
+    table.add_row(Text(word, style=VERDICT_COLOUR[word]), Text("\n".join(body)))
+
+
+def _block(rows: list[tuple[str, list[Conclusion]]], names: Names, case: Case, detail: bool) -> list:
+    """Groups of answers under their subject's name: the verdict, then its words, wrapped."""
+    from rich.padding import Padding
+    from rich.table import Table
+    from rich.text import Text
+
+    out = []
+    for title, group in rows:
+        out.append(Padding(Text(title, style="bold"), (0, 0, 0, 1), expand=False))
+        table = Table.grid(padding=(0, 1))
+        table.add_column(width=9, no_wrap=True)
+        table.add_column()
+        for c in group:
+            _row(table, c, names, case, bool(detail))
+        out.append(Padding(table, (0, 0, 0, 2), expand=False))
+    return out
+
+
+def _by_subject(conclusions: list[Conclusion], names: Names) -> list[tuple[str, list[Conclusion]]]:
+    groups: dict[str, list[Conclusion]] = {}
+    for c in conclusions:
+        groups.setdefault(names.subject_title(c), []).append(c)
+    return list(groups.items())
+
+
+def answer_view(answer: Answer, case: Case, brief: bool = False) -> list:
+    """`now` and `at` as rich renderables: the day, the short answers, the detail (unless
+    `brief`), the open questions, what each State can do next, and the reports cited."""
+    from rich.text import Text
+
+    names = Names(case)
+    day = dt.date.fromisoformat(answer.as_of)
+    out: list = [Text(case.title, style="bold"), Text(f"as of {day.day} {day.strftime('%B %Y')} ({answer.as_of})")]
+    if answer.note:
+        out.append(Text(f"Note: {answer.note}."))
+    actions = [c for c in answer.conclusions if c.question == "available_action"]
+    others = [c for c in answer.conclusions if c.question != "available_action"]
+    first = [c for c in others if c.question in SUMMARY]
+    if first:
+        out += [Text(""), Text("In short", style="bold underline")]
+        out += _block(_by_subject(first, names), names, case, detail=False)
+    if others and not brief:
+        out += [Text(""), Text("In detail", style="bold underline")]
+        out += _block(_by_subject(others, names), names, case, detail=True)
+    if answer.unknowns:
+        out += [Text(""), Text("Open questions", style="bold underline")]
+        by_id = {c.id: c for c in answer.conclusions}
+        for u in answer.unknowns:
+            c = by_id.get(u.id)
+            what = f"{names.subject_title(c)}: {names.phrase(c)}" if c else u.question.replace("_", " ")
+            out.append(Text(f"  {what}: needs {u.needs}"))
+    if actions and not brief:
+        out += [Text(""), Text("What each State can do next", style="bold underline")]
+        by_state = [(names.states.get(state, state), [c for c in actions if c.subject["state"] == state])
+                    for state in dict.fromkeys(c.subject["state"] for c in actions)]
+        out += _block(by_state, names, case, detail=True)
+    cited = sorted({label for c in (first if brief else answer.conclusions) for label in c.sources})
+    if cited:
+        out += [Text(""), Text("Sources", style="bold underline")]
+        out += [Text(f"  {line}") for line in source_lines(case, cited)]
+    return out
+
+
+def source_lines(case: Case, labels: list[str] | None = None) -> list[str]:
+    """Each report cited, as `A1  title. Publisher, date.`"""
+    lines = []
+    for s in case.sources:
+        if labels is not None and s.label not in labels:
+            continue
+        said = s.title.rstrip(".")
+        if s.publisher:
+            said += f". {s.publisher}"
+        if s.date:
+            said += f", {s.date.label}"
+        lines.append(f"{s.label:4} {said}.")
     return lines
 
 
-def human(answer: Answer, case: Case) -> str:
-    names = Names(case)
-    day = dt.date.fromisoformat(answer.as_of)
-    lines = [f"{case.title}", f"as of {day.day} {day.strftime('%B %Y')} ({answer.as_of})"]
-    if answer.note:
-        lines.append(f"Note: {answer.note}.")
-    actions = [c for c in answer.conclusions if c.question == "available_action"]
-    current = None
-    for c in answer.conclusions:
-        if c.question == "available_action":
-            continue
-        title = names.subject_title(c)
-        if title != current:
-            lines += ["", title]
-            current = title
-        lines += _entry(names, c)
-    if answer.unknowns:
-        lines += ["", "Open questions"]
-        for u in answer.unknowns:
-            lines.append(f"  {u.id}: needs {u.needs}")
-    if actions:
-        lines += ["", "What each State can do next"]
-        for state in dict.fromkeys(c.subject["state"] for c in actions):
-            lines.append(f" {names.states.get(state, state)}")
-            for c in actions:
-                if c.subject["state"] == state:
-                    lines += _entry(names, c)
-    return "\n".join(lines)
+def to_text(renderables: list, width: int | None = None, colour: bool = False) -> str:
+    """Renderables as text: wrapped to `width` (a terminal's) with colour, or unwrapped and
+    plain for a pipe or a file; never trailing spaces."""
+    import io
+
+    from rich.console import Console
+
+    buffer = io.StringIO()
+    console = Console(file=buffer, width=width or 10_000, color_system="standard" if colour else None,
+                      force_terminal=colour, highlight=False, emoji=False, markup=False)
+    for item in renderables:
+        console.print(item)
+    return "\n".join(line.rstrip() for line in buffer.getvalue().splitlines())
+
+
+def human(answer: Answer, case: Case, brief: bool = False) -> str:
+    """The answer as plain text (what `now` and `at` print to a pipe or a file)."""
+    return to_text(answer_view(answer, case, brief))
 
 
 def explanation(items, names: Names) -> str:

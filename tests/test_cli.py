@@ -62,8 +62,10 @@ def verdict_line(text: str, verdict: str, phrase: str) -> bool:
 
 
 def block(text: str, verdict: str, phrase: str) -> str:
-    """The verdict line for `phrase` and the lines explaining it, up to the next verdict."""
+    """The verdict line for `phrase` in the detail, and the lines explaining it, up to the next
+    verdict (the short answers at the top have no explanation)."""
     lines = text.splitlines()
+    lines = lines[lines.index("In detail"):] if "In detail" in lines else lines
     start = next(i for i, line in enumerate(lines) if re.match(rf"^  {verdict}\s+{re.escape(phrase)}", line))
     end = next((i for i in range(start + 1, len(lines)) if VERDICT.match(lines[i]) or not lines[i].strip()),
                len(lines))

@@ -447,7 +447,8 @@ def test_at_lists_open_questions_naming_the_complainants_staff_category() -> Non
     lines = text.rstrip("\n").splitlines()
     section = open_questions_section(lines)
     assert section and all(line.startswith("  ") for line in section)
-    line = next(line for line in section if line.startswith("  must_give_evidence:complainant/NZL: needs "))
+    line = next(line for line in section  # in words, not the id must_give_evidence:complainant/NZL
+                if line.startswith("  the complainant: may be compelled to give evidence in New Zealand: needs "))
     assert "the complainant's category of staff" in line
     data = record("at", "2017-12-01")
     c = next(c for c in data["conclusions"] if c["id"] == "must_give_evidence:complainant/NZL")

@@ -18,7 +18,7 @@ Feature: Open questions: what the reports do not say, the engine does not guess
     And in the decision record that answer holds neither yes nor no, and names what it needs
     And in the decision record that answer is listed among the unknowns
     And in the decision record Kim's immunity from New Zealand's criminal jurisdiction is not among the unknowns
-    And the printed answers end with what each State can do next
+    And the printed answers end with what each State can do next, then the reports cited
 
   @vcdr-31-2 @vcdr-37-2 @vcdr-37-3
   Scenario Outline: Supplying the missing fact settles the question

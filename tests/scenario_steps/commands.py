@@ -616,20 +616,30 @@ def _(ctx, answer, title):
     ctx["section"] = section
 
 
-@then(parsers.re(r"the printed answers end with what each State can do next"))
+@then(parsers.re(r"the printed answers end with what each State can do next, then the reports cited"))
 def _(ctx, answer):
     as_printed(ctx, answer)
     lines = ctx["printed"].rstrip("\n").splitlines()
-    assert "What each State can do next" in lines
-    after = lines[lines.index("What each State can do next") + 1:]
+    assert "What each State can do next" in lines and "Sources" in lines
+    after = lines[lines.index("What each State can do next") + 1:lines.index("Sources")]
     assert after and not any(line and not line.startswith(" ") for line in after), after
+    cited = lines[lines.index("Sources") + 1:]
+    labels = {s.label: s for s in the_story(ctx["story"]).case.sources}
+    assert cited and all(line.split()[0] in labels and labels[line.split()[0]].title.rstrip(".") in line
+                         for line in cited), cited
 
 
 @then(parsers.re(r"that section lists (?P<named>.+?), needing \"(?P<needs>[^\"]+)\""))
 def _(ctx, named, needs):
     ident = conclusion_id(named, ctx["record"]["conclusions"], ctx["story"])
     ctx["focus"], ctx["needs"] = ident, needs
-    assert any(line.startswith(f"  {ident}: needs ") and needs in line for line in ctx["section"]), ctx["section"]
+    from engine.answer import Conclusion
+    from engine.render import Names
+
+    names = Names(the_story(ctx["story"]).case)
+    c = Conclusion.model_validate(next(c for c in ctx["record"]["conclusions"] if c["id"] == ident))
+    said = f"  {names.subject_title(c)}: {names.phrase(c)}: needs "  # in words, not ids
+    assert any(line.startswith(said) and needs in line for line in ctx["section"]), (said, ctx["section"])
 
 
 @then("in the decision record that answer holds neither yes nor no, and names what it needs")
