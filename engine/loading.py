@@ -2,7 +2,9 @@
 
 The loader never changes what the user wrote: dates stay as written (YAML's own date
 parsing is switched off, so `2018-02` and `2018-02-14` are both kept as text), and a file
-is read, never written.
+is read, never written. Whatever is wrong, from the bytes (engine/case_bytes.py: encoding,
+size, nesting, aliases, tags) to the facts (engine/model.py: types, references, the order
+of dates), ends as one `CaseFileError` naming the file and each problem's field path.
 """
 
 from __future__ import annotations
@@ -12,9 +14,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import yaml
 from pydantic import ValidationError
 
+from engine.case_bytes import TextDatesLoader  # noqa: F401  (here for engine.treaties and engine.whatif)
+from engine.case_bytes import Unreadable, field_path, parse_bytes, read_bytes
 from engine.model import Case
 
 SHIPPED_CASES = Path(__file__).parent / "cases"
@@ -39,36 +42,16 @@ class CaseFileError(Exception):
         self.problems = problems
         super().__init__(self.message)
 
+    SHOWN = 20  # a file wrong in every one of 10,000 items gets a screenful, not 10,000 lines
+
     @property
     def message(self) -> str:
         if len(self.problems) == 1:
             return f"{self.file}: {self.problems[0]}"
-        lines = [f"{self.file}: {len(self.problems)} problems"] + [f"  - {p}" for p in self.problems]
+        lines = [f"{self.file}: {len(self.problems)} problems"] + [f"  - {p}" for p in self.problems[:self.SHOWN]]
+        if len(self.problems) > self.SHOWN:
+            lines.append(f"  ... and {len(self.problems) - self.SHOWN} more")
         return "\n".join(lines)
-
-
-_SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when available: ~10x faster
-
-
-class TextDatesLoader(_SafeLoader):
-    """A safe loader that leaves 2018-02-14 as the text it is, so every date keeps its precision."""
-
-
-TextDatesLoader.yaml_implicit_resolvers = {
-    first: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:timestamp"]
-    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
-}
-
-
-def field_path(loc: tuple) -> str:
-    """('postings', 0, 'person') -> 'postings[0].person'."""
-    out = ""
-    for part in loc:
-        if isinstance(part, int):
-            out += f"[{part}]"
-        else:
-            out += f".{part}" if out else str(part)
-    return out or "(top level)"
 
 
 def describe(error: dict) -> str:
@@ -97,7 +80,8 @@ class LoadedCase:
 
 def parse_case(data: Any, file: str | Path = "<case>") -> Case:
     if data is None:
-        raise CaseFileError(file, ["the file is empty; expected a case file (see `immunity schema`)"])
+        raise CaseFileError(file, ["the file is empty (or holds only comments or null); expected a case file "
+                                   "(see `immunity schema`)"])
     if not isinstance(data, dict):
         raise CaseFileError(file, [f"(top level): expected a mapping of case fields, got {type(data).__name__}"])
     try:
@@ -106,31 +90,25 @@ def parse_case(data: Any, file: str | Path = "<case>") -> Case:
         raise CaseFileError(file, [describe(e) for e in exc.errors()]) from None
 
 
-def read_data(path: Path) -> tuple[Any, bytes]:
+def read_data(path: str | Path) -> tuple[Any, bytes]:
+    """The plain data in a file (`.json` read as JSON, anything else as YAML) and its bytes."""
+    path = Path(path)
     try:
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        raise CaseFileError(path, ["no such file"]) from None
-    except IsADirectoryError:
-        raise CaseFileError(path, ["is a directory, expected a case file (.yaml or .json)"]) from None
-    except OSError as exc:
-        raise CaseFileError(path, [f"cannot be read: {exc.strerror}"]) from None
-    try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError:
-        raise CaseFileError(path, ["expected UTF-8 text"]) from None
-    try:
-        return yaml.load(text, Loader=TextDatesLoader), raw  # JSON is YAML too
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        where = f"line {mark.line + 1}, column {mark.column + 1}: " if mark else ""
-        problem = getattr(exc, "problem", None) or str(exc)
-        raise CaseFileError(path, [f"{where}invalid YAML/JSON: {problem}"]) from None
+        raw = read_bytes(path)
+        return parse_bytes(raw, as_json=path.suffix.lower() == ".json"), raw
+    except Unreadable as exc:
+        raise CaseFileError(path, [exc.problem]) from None
 
 
 def load_case(path: str | Path | None = None) -> LoadedCase:
     """Load and validate a case file (default: the shipped Kim case)."""
     file = Path(path) if path is not None else DEFAULT_CASE
-    data, raw = read_data(file)
+    try:
+        data, raw = read_data(file)
+    except CaseFileError as exc:
+        if exc.problems == ["no such file"] and not file.suffix and len(file.parts) == 1:  # a case's name?
+            raise CaseFileError(file, [f"no such file, nor a shipped case of that name (they are: "
+                                       f"{', '.join(shipped_cases())})"]) from None
+        raise
     case = parse_case(data, file)
     return LoadedCase(case=case, path=str(file), sha256=hashlib.sha256(raw).hexdigest())

@@ -15,6 +15,7 @@ from typing import Any, Optional
 import yaml
 
 from engine.answer import Answer, Conclusion
+from engine.case_bytes import yaml_problem
 from engine.loading import TextDatesLoader, parse_case
 
 ITEM_KEYS = ("id", "label", "code")  # how list items are named: most by id, sources by label, states by code
@@ -33,7 +34,7 @@ def apply_set(data: dict, assignment: str) -> dict:
     try:
         value = yaml.load(raw, Loader=TextDatesLoader) if raw.strip() else None
     except yaml.YAMLError as exc:
-        raise ChangeError(f"--set {path}: cannot read the value {raw!r}: {exc}") from None
+        raise ChangeError(f"--set {path}: cannot read the value {raw!r}: {yaml_problem(exc, raw)}") from None
     changed = copy.deepcopy(data)
     parts = path.split(".")
     target = changed
