@@ -74,25 +74,31 @@ def answer_one(item: Item, day: dt.date) -> Outcome:
         else:
             case, sha256 = _parse_line(item)
     except CaseFileError as exc:
-        return {"source": item.source, "error": exc.message}, "error"
+        return _line(item, error=exc.message), "error"
     try:
         answer = evaluate(case, day, case_sha256=sha256).answer
     except internal_errors() as exc:
-        return {"source": item.source, "error": f"internal error in the rules (please report it): {exc}"}, \
-            "internal"
-    return {"source": item.source, "answer": answer_record(answer)}, "answer"
+        return _line(item, error=f"internal error in the rules (please report it): {exc}"), "internal"
+    return _line(item, answer=answer_record(answer)), "answer"
+
+
+def _line(item: Item, **said) -> dict:
+    """One output line, in the `batch-line` shape (engine/outputs.py)."""
+    return {"shape": "batch-line", "shape_version": 1, "source": item.source, **said}
 
 
 def _parse_line(item: Item):
     """A .jsonl line as a case; its hash is that of the line's bytes (without the line end), so it
     equals the hash `immunity at` gives the same line saved as a file."""
+    from engine.case_bytes import Unreadable, parse_bytes
     from engine.loading import CaseFileError, parse_case
 
-    try:
-        data = json.loads(item.text)
-    except json.JSONDecodeError as exc:
-        raise CaseFileError(item.source, [f"column {exc.colno}: invalid JSON: {exc.msg}"]) from None
-    return parse_case(data, item.source), hashlib.sha256(item.text.encode("utf-8")).hexdigest()
+    raw = item.text.encode("utf-8")
+    try:  # read as a .json case file is (NaN, duplicate keys, depth and size refused alike)
+        data = parse_bytes(raw, as_json=True)
+    except Unreadable as exc:
+        raise CaseFileError(item.source, [exc.problem]) from None
+    return parse_case(data, item.source), hashlib.sha256(raw).hexdigest()
 
 
 def answer_chunk(chunk: list[Item], day: dt.date) -> list[Outcome]:

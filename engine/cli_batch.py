@@ -50,6 +50,8 @@ def batch(
         cases = runner.items(target)
     except runner.BatchInputError as exc:
         fail(str(exc))
+    except OSError as exc:  # e.g. a name too long for the file system
+        fail(f"{target}: cannot be read: {exc.strerror or exc}")
     counts = {"answer": 0, "error": 0, "internal": 0}
     try:
         with _Output(len(cases)) as out:

@@ -100,10 +100,10 @@ def test_a_directory_gives_one_line_per_case_file_in_name_order(case_dir: Path) 
     assert [line["source"] for line in lines] == [str(f) for f in sorted(files)]
     for line in lines:
         if line["source"].endswith("c-bad.yml"):
-            assert set(line) == {"source", "error"}
+            assert set(line) == {"shape", "shape_version", "source", "error"} and line["shape"] == "batch-line"
             assert line["error"] == f"{case_dir / 'c-bad.yml'}: persons[0].name: required field is missing"
         else:
-            assert set(line) == {"source", "answer"}
+            assert set(line) == {"shape", "shape_version", "source", "answer"}
             assert line["answer"] == expected(line["source"])
     assert code == 2
 
