@@ -21,6 +21,7 @@ from engine.answer import DECISIVE, QUESTIONS, Answer, Conclusion, Unknown
 from engine.facts import case_fact_key, case_facts, placed
 from engine import situations
 from engine.host import EngineError, evaluation_lock, session
+from engine.partition import parts
 from engine.model import Case
 from engine.rulebook import UNKNOWN, YES, Rule, Status
 from engine.windows import MAX_DATES, not_yet, placements, settle, uncertain_dates
@@ -130,7 +131,11 @@ def _evaluate(case: Case, day: dt.date, case_sha256: str | None) -> Evaluation:
 
 def _evaluate_once(case: Case, day: dt.date, case_sha256: str | None) -> Evaluation:
     inputs = case_facts(case, day)
-    derived = {f["key"]: f for f in session(list(all_rules())).run(inputs)}
+    engine = session(list(all_rules()))
+    derived: dict[str, dict] = {}
+    for part in parts(inputs):  # one part, unless the case is very big (engine/partition.py)
+        for fact in engine.run(part):
+            derived.setdefault(fact["key"], fact)
     for fired in _watchers:
         fired.update(f["rule"] for f in derived.values())
     return _collect(case, day, {f["key"]: f for f in inputs}, derived, case_sha256)
