@@ -131,8 +131,13 @@ class FuzzyDate:
 
     @classmethod
     def __get_pydantic_json_schema__(cls, schema: Any, handler: GetJsonSchemaHandler):
-        return {"type": "string", "pattern": DATE_PATTERN,
-                "description": "A date to the day, month or year: 2018-02-14, 2018-02 or 2018."}
+        """A string, so quote it in YAML: an unquoted 2018-02-14 is a date to most YAML loaders, not
+        text. The pattern also refuses month 13 or day 32; the engine checks that the day exists."""
+        month, day = "(0[1-9]|1[0-2])", "(0[1-9]|[12][0-9]|3[01])"
+        return {"type": "string", "pattern": f"^[0-9]{{4}}(-{month}(-{day})?)?$",
+                "description": "A date to the day, month or year, in quotes: \"2018-02-14\", \"2018-02\" or "
+                "\"2018\". A month or a year stands for every day in it.",
+                "examples": ["2018-02-14", "2018-02", "2018"]}
 
 
 def parse_day(text: str) -> dt.date:

@@ -19,6 +19,29 @@ Id = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9_-]*$")]
 StateCode = Annotated[str, StringConstraints(pattern=r"^[A-Z]{3}$")]
 SourceLabel = Annotated[str, StringConstraints(min_length=1)]
 
+NOT_REPORTED = "left out: not reported"  # the words every optional fact's description ends with
+
+
+def described(**values: str):
+    """Describe each value of an enum in the JSON Schema, as a `oneOf` of `const` and
+    `description`: the form every validator and editor understands. Validation is unchanged;
+    an enum missing a value's description fails at import, not in a user's editor."""
+
+    def decorate(cls: type[Enum]) -> type[Enum]:
+        if [m.value for m in cls] != list(values):
+            raise TypeError(f"{cls.__name__}: describe each value, in order: {[m.value for m in cls]}")
+
+        def json_schema(core_schema, handler):
+            schema = handler(core_schema)
+            handler.resolve_ref_schema(schema)["oneOf"] = [
+                {"const": value, "description": text} for value, text in values.items()]
+            return schema
+
+        cls.__get_pydantic_json_schema__ = staticmethod(json_schema)
+        return cls
+
+    return decorate
+
 
 class Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
@@ -33,54 +56,101 @@ class Named(Strict):
     aliases: list[Alias] = Field(
         default_factory=list,
         description="short names a scenario may use for it besides its id and name, e.g. 'Kim', "
-        "'the 2017 assaults'; each names one thing in the case")
+        "'the 2017 assaults'; each names one thing in the case",
+        examples=[["Kim", "the deputy head of mission"]])
 
 
 class Sourced(Strict):
     """A fact a report supports: which report(s), and a note where the fact needs one."""
 
-    sources: list[SourceLabel] = Field(default_factory=list, description="labels of `sources`")
-    note: str | None = None
+    sources: list[SourceLabel] = Field(
+        default_factory=list, description="the reports that support this fact, by their `label` in `sources`",
+        examples=[["A1", "P3"]])
+    note: str | None = Field(
+        None, description="a remark in plain words on the fact or its sources (a doubt, a gap, how a date was "
+        "worked out), shown with the fact; the rules do not read it")
 
 
 class Source(Strict):
-    label: SourceLabel
-    title: str
-    publisher: str | None = None
-    date: FuzzyDate | None = None
-    file: str | None = None
+    """A report the facts rest on, so every answer can say where its facts come from."""
+
+    label: SourceLabel = Field(description="a short label the facts cite in their `sources`; unique in the case",
+                               examples=["A1", "LB"])
+    title: str = Field(description="the report's headline or title")
+    publisher: str | None = Field(None, description="who published it, e.g. a newspaper or a court; " + NOT_REPORTED,
+                                  examples=["New Zealand Herald"])
+    date: FuzzyDate | None = Field(None, description="when it was published; " + NOT_REPORTED)
+    file: str | None = Field(None, description="a local copy of the report, as a path relative to the case file",
+                             examples=["../shared/case/articles/article-1-pressure-on-korea.txt"])
 
 
 class State(Named):
-    code: StateCode = Field(description="ISO 3166 alpha-3")
-    name: str
+    """A State the case involves; facts name it by its code."""
+
+    code: StateCode = Field(description="the State's ISO 3166-1 alpha-3 code, in capitals; unique in the case",
+                            examples=["NZL", "KOR"])
+    name: str = Field(description="the State's name as answers should say it", examples=["New Zealand"])
 
 
 class Person(Sourced, Named):
-    id: Id
-    name: str
-    nationalities: list[StateCode] | None = Field(None, description="None: not reported")
-    permanent_resident_of: list[StateCode] | None = Field(None, description="None: not reported")
+    """Someone whose immunity, or whose acts, the case is about."""
+
+    id: Id = Field(description="a short unique id the other facts name the person by (lower case, digits, - or _)",
+                   examples=["kim"])
+    name: str = Field(description="the person's name as answers should say it", examples=["Hongkon Kim"])
+    nationalities: list[StateCode] | None = Field(
+        None, description="the States whose national the person is, by code; an empty list: none; " + NOT_REPORTED
+        + " (some immunities depend on not being a national of the receiving State)", examples=[["KOR"]])
+    permanent_resident_of: list[StateCode] | None = Field(
+        None, description="the States where the person is permanently resident, by code; an empty list: none; "
+        + NOT_REPORTED, examples=[[]])
 
 
+@described(
+    embassy="a diplomatic mission of one State to another (Vienna Convention on Diplomatic Relations, VCDR)",
+    consular_post="a consulate-general, consulate, vice-consulate or consular agency (Vienna Convention on "
+    "Consular Relations, VCCR)",
+    permanent_mission="a State's mission to an international organisation: neither Vienna Convention "
+    "covers it, so the engine answers 'unknown'",
+)
 class MissionKind(str, Enum):
+    """Which kind of mission: it decides which convention, if any, governs its members."""
+
     embassy = "embassy"
     consular_post = "consular_post"
     permanent_mission = "permanent_mission"
 
 
 class Mission(Sourced, Named):
-    id: Id
-    kind: MissionKind
-    sending_state: StateCode
-    receiving_state: StateCode
-    city: str | None = None
-    head: Id | None = Field(None, description="the person heading the mission, if named")
+    """An embassy, consular post or permanent mission: where the persons are posted."""
+
+    id: Id = Field(description="a short unique id the other facts name the mission by",
+                   examples=["rok-embassy-wellington"])
+    kind: MissionKind = Field(description="which kind of mission it is")
+    sending_state: StateCode = Field(description="the State the mission represents, by code", examples=["KOR"])
+    receiving_state: StateCode = Field(description="the State where the mission is, by code", examples=["NZL"])
+    city: str | None = Field(None, description="the city it sits in", examples=["Wellington"])
+    head: Id | None = Field(None, description="the person heading the mission, by person id, if named")
     closed: FuzzyDate | None = Field(
-        None, description="relations broken off, or the mission recalled or closed (VCDR art. 45, VCCR art. 27)")
+        None, description="when relations were broken off, or the mission recalled or closed (VCDR art. 45, "
+        "VCCR art. 27); left out: none reported (the mission is taken as open)")
 
 
+@described(
+    diplomatic_agent="the head of the mission or a member of its diplomatic staff (VCDR art. 1(e))",
+    administrative_technical="a member of the administrative and technical staff (VCDR art. 1(f))",
+    service_staff="a member of the mission's domestic service, e.g. a driver or cook (VCDR art. 1(g), "
+    "VCCR art. 1(1)(f))",
+    private_servant="a domestic servant of a member of the mission, not employed by the sending State "
+    "(VCDR art. 1(h), VCCR art. 1(1)(i))",
+    family_member="a member of the family of a member of the mission, forming part of his household "
+    "(VCDR art. 37, VCCR art. 71(2)); say whose in `household_of`",
+    consular_officer="a person entrusted with consular functions, e.g. a consul (VCCR art. 1(1)(d))",
+    consular_employee="a member of the administrative or technical staff of a consular post (VCCR art. 1(1)(e))",
+)
 class Category(str, Enum):
+    """A member's place in the mission: the conventions give each category different immunities."""
+
     diplomatic_agent = "diplomatic_agent"
     administrative_technical = "administrative_technical"
     service_staff = "service_staff"
@@ -93,23 +163,33 @@ class Category(str, Enum):
 class Posting(Sourced, Named):
     """A person's membership of a mission, from arrival to final departure."""
 
-    id: Id
-    person: Id
-    mission: Id
-    category: Category | None = Field(None, description="None: not reported")
+    id: Id = Field(description="a short unique id the other facts name the posting by",
+                   examples=["kim-wellington"])
+    person: Id = Field(description="who is posted, by person id", examples=["kim"])
+    mission: Id = Field(description="where, by mission id", examples=["rok-embassy-wellington"])
+    category: Category | None = Field(None, description="the member's category; " + NOT_REPORTED
+                                      + " (the answers then say what each category would mean)")
     household_of: Id | None = Field(
         None, description="for a family member: the member of the mission whose household he forms part "
         "of, as the id of that member's posting at the same mission, or of the person (if he has one "
-        "posting there); None: not reported (VCDR art. 37 and VCCR art. 71(2) turn on it)")
-    title: str | None = None
-    notified: FuzzyDate | None = None
-    arrived: FuzzyDate | None = Field(None, description="entry into the receiving State to take up the post")
+        "posting there); left out: not reported (VCDR art. 37 and VCCR art. 71(2) turn on it)")
+    title: str | None = Field(None, description="the job title as the reports give it",
+                              examples=["Deputy Head of Mission"])
+    notified: FuzzyDate | None = Field(
+        None, description="when the sending State notified the receiving State of the appointment; " + NOT_REPORTED)
+    arrived: FuzzyDate | None = Field(
+        None, description="entry into the receiving State to take up the post; " + NOT_REPORTED,
+        examples=["2015-12-14", "2018"])
     already_in_territory: bool | None = Field(
         None, description="already in the receiving State when appointed: then diplomatic privileges begin "
         "on notification of the appointment (`notified`, VCDR art. 39(1)), and consular ones when he enters "
         "on his duties (give that day as `arrived`, VCCR art. 53(1)); not reported: taken as arriving")
-    functions_ended: FuzzyDate | None = None
-    departed: FuzzyDate | None = Field(None, description="final departure from the receiving State")
+    functions_ended: FuzzyDate | None = Field(
+        None, description="when the person's functions with the mission came to an end (e.g. on notice of "
+        "recall, VCDR art. 43); " + NOT_REPORTED)
+    departed: FuzzyDate | None = Field(
+        None, description="final departure from the receiving State; " + NOT_REPORTED + " (not taken as "
+        "still there)", examples=["2018-02"])
     leave_period_ended: FuzzyDate | None = Field(
         None, description="when the reasonable period to leave after the end of functions expired, as the "
         "receiving State fixed or allowed it (VCDR art. 39(2), VCCR art. 53(3)); not reported: whether it "
@@ -118,60 +198,90 @@ class Posting(Sourced, Named):
         default_factory=list,
         description="periods throughout which the reports place the person in this post; "
         "they prove arrival by their start when the arrival date is not reported",
+        examples=[["2017"]],
     )
 
 
+@described(
+    immovable_property="(a) a real action relating to private immovable property in the receiving State",
+    succession="(b) an action relating to a succession in which he is involved as a private person",
+    professional_or_commercial="(c) an action relating to a professional or commercial activity outside "
+    "his official functions",
+)
 class CivilMatter(str, Enum):
     """The civil matters excepted from a diplomatic agent's immunity (VCDR art. 31(1)(a)-(c))."""
 
-    immovable_property = "immovable_property"  # (a) a real action on private immovable property
-    succession = "succession"  # (b) a succession in which he is involved as a private person
-    professional_or_commercial = "professional_or_commercial"  # (c) activity outside his functions
+    immovable_property = "immovable_property"
+    succession = "succession"
+    professional_or_commercial = "professional_or_commercial"
 
 
 class Act(Sourced, Named):
-    id: Id
-    person: Id
-    when: FuzzyDate | None = None
-    place: str = Field(description="a mission id, or a place in words")
-    state: StateCode | None = Field(None, description="where it happened, if not at a mission")
-    description: str
-    counts: int = Field(1, ge=1)
+    """Conduct alleged against a person: what immunity may shield from the courts."""
+
+    id: Id = Field(description="a short unique id the other facts name the act by", examples=["assault-2017"])
+    person: Id = Field(description="who is said to have done it, by person id", examples=["kim"])
+    when: FuzzyDate | None = Field(None, description="when it happened; " + NOT_REPORTED,
+                                   examples=["2017", "2025-01-10"])
+    place: str = Field(description="where: a mission id, or a place in words",
+                       examples=["rok-embassy-wellington", "a hotel in Rome"])
+    state: StateCode | None = Field(None, description="the State where it happened, by code, if not at a mission")
+    description: str = Field(description="what was done, in plain words", examples=["indecent assault"])
+    counts: int = Field(1, ge=1, description="how many times it was done, as separate counts; 1 if not said")
     civil_matter: CivilMatter | None = Field(
         None, description="for a civil claim: one of the VCDR art. 31(1)(a)-(c) matters, if it is one")
     official: bool | None = Field(
         description="performed in the exercise of functions? a legal characterisation the "
-        "case file states, with a note; null: not established"
+        "case file states, with a note; null: not established (the key must be there)"
     )
 
 
+@described(
+    verified="checked against the text of the law",
+    reported="taken from press or secondary reports",
+    unverified="not confirmed from any source",
+)
 class Certainty(str, Enum):
     """How sure a statement of law in the case file is (as the legal brief tags it)."""
 
-    verified = "verified"  # checked against the text of the law
-    reported = "reported"  # taken from press or secondary reports
-    unverified = "unverified"  # not confirmed from any source
+    verified = "verified"
+    reported = "reported"
+    unverified = "unverified"
 
 
 class Offence(Sourced, Named):
     """An offence under one State's law that the alleged conduct would constitute."""
 
-    id: Id
-    state: StateCode
-    law: str = Field(description="the provision, e.g. 'Crimes Act 1961 s 135'")
-    name: str
-    acts: list[Id] = Field(default_factory=list)
-    max_penalty_months: int | None = Field(None, ge=0, description="maximum imprisonment; None: not reported")
-    certainty: Certainty = Certainty.verified
+    id: Id = Field(description="a short unique id for the offence", examples=["nz-indecent-assault"])
+    state: StateCode = Field(description="the State whose law makes it an offence, by code", examples=["NZL"])
+    law: str = Field(description="the provision, e.g. 'Crimes Act 1961 s 135'", examples=["Crimes Act 1961 s 135"])
+    name: str = Field(description="the offence's name in that law", examples=["indecent assault"])
+    acts: list[Id] = Field(default_factory=list, description="the acts that would constitute it, by act id")
+    max_penalty_months: int | None = Field(None, ge=0, description="maximum imprisonment in months; "
+                                           + NOT_REPORTED, examples=[84])
+    certainty: Certainty = Field(Certainty.verified, description="how sure the statement of the law is")
 
 
+@described(
+    work_area="the part of the premises used exclusively for the work of the post (VCCR art. 31(2))",
+    other_part="another part of the premises",
+    residence="a residence of a member of the mission or post",
+)
 class Area(str, Enum):
-    work_area = "work_area"  # the part used exclusively for the work of the post (VCCR 31(2))
+    """Which part of the premises: a consular post's inviolability covers only its work area."""
+
+    work_area = "work_area"
     other_part = "other_part"
     residence = "residence"
 
 
+@described(
+    fire="a fire",
+    disaster="another disaster requiring prompt protective action",
+)
 class Emergency(str, Enum):
+    """An emergency in which a consular post's consent to enter is assumed (VCCR art. 31(2))."""
+
     fire = "fire"
     disaster = "disaster"
 
@@ -179,17 +289,30 @@ class Emergency(str, Enum):
 class Entry(Sourced, Named):
     """Agents of the receiving State entering (or seeking to enter) a mission's premises."""
 
-    id: Id
-    mission: Id
-    by: StateCode = Field(description="the State whose agents enter")
-    date: FuzzyDate | None = None
-    area: Area = Area.work_area
-    emergency: Emergency | None = None
-    consent_by: str | None = Field(None, description="who consented (person id or state code); None: no consent")
-    purpose: str | None = None
+    id: Id = Field(description="a short unique id for the entry", examples=["search-2023-03"])
+    mission: Id = Field(description="whose premises, by mission id")
+    by: StateCode = Field(description="the State whose agents enter, by code", examples=["CAN"])
+    date: FuzzyDate | None = Field(None, description="when; " + NOT_REPORTED)
+    area: Area = Field(Area.work_area, description="which part of the premises; the work area if not said")
+    emergency: Emergency | None = Field(None, description="the emergency, if there was one; left out: none")
+    consent_by: str | None = Field(None, description="who consented, by person id or state code; left out: "
+                                   "no consent")
+    purpose: str | None = Field(None, description="what the agents came for, in plain words",
+                                examples=["the police searched the visa section for a file"])
 
 
+@described(
+    complaint="a complaint to the police or another authority",
+    investigation="a police or prosecutor's investigation",
+    charge="a charge laid against the person",
+    arrest_warrant="a warrant for the person's arrest",
+    indictment="an indictment for trial",
+    trial="a trial",
+    judgment="a court's judgment; say in `final` whether it is final",
+)
 class ProceedingKind(str, Enum):
+    """What step of proceedings against a person: each gives rise to different questions of immunity."""
+
     complaint = "complaint"
     investigation = "investigation"
     charge = "charge"
@@ -200,17 +323,19 @@ class ProceedingKind(str, Enum):
 
 
 class Proceeding(Sourced, Named):
-    id: Id
-    kind: ProceedingKind
-    person: Id
-    acts: list[Id] = Field(default_factory=list)
-    court: str | None = None
-    state: StateCode
-    date: FuzzyDate | None = None
-    status: str | None = None
+    """A step that a State's police, prosecutors or courts took against a person."""
+
+    id: Id = Field(description="a short unique id for the step", examples=["nz-police-investigation"])
+    kind: ProceedingKind = Field(description="what kind of step it is")
+    person: Id = Field(description="against whom, by person id", examples=["kim"])
+    acts: list[Id] = Field(default_factory=list, description="the acts it concerns, by act id")
+    court: str | None = Field(None, description="the court, if one", examples=["Wellington District Court"])
+    state: StateCode = Field(description="the State taking the step, by code", examples=["NZL"])
+    date: FuzzyDate | None = Field(None, description="when; " + NOT_REPORTED)
+    status: str | None = Field(None, description="where it stands, in plain words", examples=["pending"])
     final: bool | None = Field(
         None, description="for a judgment: whether it is final (no appeal pending or still open), as the "
-        "sources report it; null: not reported. A final judgment in a State is a ground on which that "
+        "sources report it; left out: not reported. A final judgment in a State is a ground on which that "
         "State may refuse to extradite the person for the same conduct (ne bis in idem)")
 
 
@@ -223,7 +348,7 @@ class Whereabouts(Sourced, Named):
     the window of either bound is uncertain; a day no record covers is unknown, not "absent".
     """
 
-    id: Id
+    id: Id = Field(description="a short unique id for the period", examples=["baek-in-korea"])
     person: Id = Field(description="the person, an id from `persons`")
     state: StateCode = Field(description="the State the sources place him in, a code from `states`")
     from_: FuzzyDate = Field(
@@ -231,11 +356,23 @@ class Whereabouts(Sourced, Named):
         "reported, the earliest date the sources place him there")
     until: FuzzyDate | None = Field(
         None, description="when the period ends: his departure from the State, or the last date the sources "
-        "place him there; null: the sources report no end, and the period is taken to run on (answers say "
-        "that no end is reported)")
+        "place him there; left out: the sources report no end, and the period is taken to run on (answers "
+        "say that no end is reported)")
 
 
+@described(
+    waiver="asking the sending State to waive a person's immunity (VCDR art. 32, VCCR art. 45)",
+    consent_to_enter_premises="asking the head of a mission or post for consent to enter its premises",
+    extradition="asking a State to extradite the person",
+    mutual_legal_assistance="asking a State for help with evidence or an investigation",
+    recall="asking the sending State to recall the person",
+    persona_non_grata="the receiving State notifying the sending State that the person is persona non grata: "
+    "it must then recall him or end his functions (VCDR art. 9, VCCR art. 23)",
+    surrender="asking a State to send the person back to face proceedings, short of a formal extradition request",
+)
 class RequestKind(str, Enum):
+    """What one State (or person) asks of another."""
+
     waiver = "waiver"
     consent_to_enter_premises = "consent_to_enter_premises"
     extradition = "extradition"
@@ -245,6 +382,13 @@ class RequestKind(str, Enum):
     surrender = "surrender"
 
 
+@described(
+    premises_entry="entry into a mission's premises (a consent, not a waiver of immunity)",
+    witness_evidence="the person's giving evidence as a witness",
+    criminal_jurisdiction="criminal proceedings",
+    civil_jurisdiction="civil or administrative proceedings",
+    execution="measures of execution of a judgment (VCDR art. 32(4) needs a separate waiver)",
+)
 class Scope(str, Enum):
     """What a waiver or consent is asked for (VCDR art. 32 waivers are scoped)."""
 
@@ -255,7 +399,15 @@ class Scope(str, Enum):
     execution = "execution"
 
 
+@described(
+    granted="the request was granted",
+    declined="the request was refused",
+    pending="no answer yet",
+    conditional="agreed on conditions (say which in the note)",
+)
 class Outcome(str, Enum):
+    """How a request was answered."""
+
     granted = "granted"
     declined = "declined"
     pending = "pending"
@@ -263,38 +415,58 @@ class Outcome(str, Enum):
 
 
 class Response(Sourced):
-    outcome: Outcome
-    date: FuzzyDate | None = None
-    by: str | None = Field(None, description="state code or person id; default: the State asked")
-    express: bool | None = Field(None, description="None: not reported")
-    in_writing: bool | None = Field(None, description="None: not reported")
+    """The answer to a request: a waiver counts only if express (and, under the VCCR, in writing)."""
+
+    outcome: Outcome = Field(description="how the request was answered")
+    date: FuzzyDate | None = Field(None, description="when it was answered; " + NOT_REPORTED)
+    by: str | None = Field(None, description="who answered, by state code or person id; left out: the State asked")
+    express: bool | None = Field(None, description="whether the answer was given expressly; " + NOT_REPORTED)
+    in_writing: bool | None = Field(None, description="whether the answer was given in writing; " + NOT_REPORTED)
 
 
 class Request(Sourced, Named):
-    id: Id
-    kind: RequestKind
-    from_: str = Field(alias="from", description="state code or person id")
-    to: str = Field(description="state code or person id")
-    concerning: list[Id] = Field(default_factory=list, description="ids of persons, acts or missions")
-    purpose: str | None = None
-    scope: list[Scope] = Field(default_factory=list)
-    date: FuzzyDate | None = None
-    response: Response | None = None
+    """A request between States (or from a person) about the case, and its answer."""
+
+    id: Id = Field(description="a short unique id for the request", examples=["waiver-note"])
+    kind: RequestKind = Field(description="what is asked")
+    from_: str = Field(alias="from", description="who asks, by state code or person id", examples=["NZL"])
+    to: str = Field(description="who is asked, by state code or person id", examples=["KOR"])
+    concerning: list[Id] = Field(default_factory=list, description="ids of the persons, acts or missions it is "
+                                 "about", examples=[["kim", "assault-2017"]])
+    purpose: str | None = Field(None, description="what it is for, in plain words",
+                                examples=["to question him about the assaults"])
+    scope: list[Scope] = Field(default_factory=list, description="what a waiver or consent is asked for")
+    date: FuzzyDate | None = Field(None, description="when it was made; " + NOT_REPORTED)
+    response: Response | None = Field(None, description="the answer; left out: none reported")
 
 
 class Case(Strict):
-    id: Id
-    title: str
-    sources: list[Source] = Field(default_factory=list)
-    states: list[State] = Field(default_factory=list)
-    persons: list[Person] = Field(default_factory=list)
-    missions: list[Mission] = Field(default_factory=list)
-    postings: list[Posting] = Field(default_factory=list)
-    acts: list[Act] = Field(default_factory=list)
-    proceedings: list[Proceeding] = Field(default_factory=list)
-    requests: list[Request] = Field(default_factory=list)
-    offences: list[Offence] = Field(default_factory=list)
-    entries: list[Entry] = Field(default_factory=list)
+    """A case file: the reports, and the dated facts they support, that the rules reason over.
+
+    A JSON Schema cannot say that a reference resolves (a posting's `person` is an id in `persons`),
+    that ids are unique or that dates are in order: the engine checks those when it loads the file.
+    """
+
+    model_config = ConfigDict(json_schema_extra={"$schema": "https://json-schema.org/draft/2020-12/schema"})
+
+    id: Id = Field(description="a short id for the case (lower case, digits, - or _)", examples=["kim"])
+    title: str = Field(description="a one-line title for the case")
+    sources: list[Source] = Field(default_factory=list, description="the reports the facts rest on")
+    states: list[State] = Field(default_factory=list, description="the States involved")
+    persons: list[Person] = Field(default_factory=list, description="the people involved")
+    missions: list[Mission] = Field(default_factory=list, description="the embassies, consular posts and "
+                                    "permanent missions involved")
+    postings: list[Posting] = Field(default_factory=list, description="who was a member of which mission, "
+                                    "and when")
+    acts: list[Act] = Field(default_factory=list, description="the conduct alleged")
+    proceedings: list[Proceeding] = Field(default_factory=list, description="what police, prosecutors and "
+                                          "courts did about it")
+    requests: list[Request] = Field(default_factory=list, description="what States asked of each other, and "
+                                    "the answers")
+    offences: list[Offence] = Field(default_factory=list, description="the offences the acts would constitute "
+                                    "under each State's law")
+    entries: list[Entry] = Field(default_factory=list, description="entries of the receiving State's agents "
+                                 "into a mission's premises")
     whereabouts: list[Whereabouts] = Field(
         default_factory=list, description="where the persons were over time, period by period, as the sources "
         "place them (`present_in_territory`); two periods of one person in different States may not overlap")
