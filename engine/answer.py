@@ -5,6 +5,8 @@ case file, the day asked, and every conclusion with the rule, articles, facts an
 it rests on. The same inputs give byte-identical JSON.
 """
 
+from typing import Literal
+
 from pydantic import BaseModel, ConfigDict, Field
 
 # The contract's questions, in the order answers are shown.
@@ -65,8 +67,13 @@ class Unknown(Record):
 
 
 class Answer(Record):
+    """`immunity now/at --json`: every answer on the day asked (the decision record)."""
+
+    shape: Literal["answer"] = Field("answer", description="which output this is")
+    shape_version: Literal[1] = Field(1, description="the version of the shape")
     case: str
-    as_of: str
+    as_of: str = Field(description="the day asked (YYYY-MM-DD), or the month or year (YYYY-MM, YYYY)")
+    period: str | None = Field(None, description="start/end of the month or year asked, when one was")
     engine: str
     case_sha256: str | None = None
     facts_known_until: str | None = Field(None, description="the end of the latest dated fact")

@@ -68,6 +68,29 @@ def parse_date(text: str) -> dt.date:
         fail(f"DATE: {exc}")
 
 
+def parse_day_or_period(text: str):
+    """A day (a date), or a month or a year (a FuzzyDate standing for all its days)."""
+    import re
+
+    from engine.dates import FuzzyDate
+
+    if re.fullmatch(r"\d{4}(-\d{2})?", text):
+        try:
+            return FuzzyDate(text)
+        except ValueError as exc:
+            fail(f"DATE: {exc}; expected a day YYYY-MM-DD, a month YYYY-MM or a year YYYY")
+    try:
+        return parse_date_quietly(text)
+    except ValueError as exc:
+        fail(f"DATE: {exc}; or a month YYYY-MM, or a year YYYY")
+
+
+def parse_date_quietly(text: str) -> dt.date:
+    from engine.dates import parse_day
+
+    return parse_day(text)
+
+
 def internal_errors():
     """Failures of the engine or its installed data, never of the user's input: exit 1."""
     from engine.host import EngineError
@@ -90,18 +113,29 @@ def answer_record(answer) -> dict:
     return answer.model_dump(mode="json")
 
 
-def answer_for(case_path: Optional[Path], day: dt.date, as_json: bool, question: Optional[str] = None,
+def answer_for(case_path: Optional[Path], day, as_json: bool, question: Optional[str] = None,
                subject: Optional[str] = None, brief: bool = False, pager: Optional[bool] = None) -> None:
-    from engine.render import answer_view, human
+    """Print what applied on `day` (a date), or over a month or year (a FuzzyDate)."""
+    from engine.render import answer_view, human, styled
 
     loaded = load(case_path)
-    answer = evaluate_or_fail(loaded, day).answer
+    if isinstance(day, dt.date):
+        answer = evaluate_or_fail(loaded, day).answer
+    else:
+        from engine.period import evaluate_period
+
+        try:
+            answer = evaluate_period(loaded.case, day, loaded.sha256)
+        except internal_errors() as exc:
+            fail(f"internal error in the rules (please report it): {exc}", code=1)
     if question or subject:
         answer = answer.selected(question, subject_of(subject, loaded.case))
     if as_json:
-        typer.echo(json.dumps(answer_record(answer), indent=2, ensure_ascii=False))
+        from engine.outputs import emit
+
+        typer.echo(emit(answer))
     elif sys.stdout.isatty():
-        show(answer_view(answer, loaded.case, brief), pager)
+        show(styled(answer_view(answer, loaded.case, brief)), pager)
     else:
         typer.echo(human(answer, loaded.case, brief))
 
@@ -145,12 +179,13 @@ def now(case: Optional[Path] = CaseArg, as_json: bool = JsonOpt,
 
 
 @app.command()
-def at(date: str = typer.Argument(..., metavar="DATE", help="The day to ask about, YYYY-MM-DD."),
+def at(date: str = typer.Argument(..., metavar="DATE", help="The day to ask about, YYYY-MM-DD; or a month "
+                                  "(YYYY-MM) or year (YYYY), answered for all of it, uncertain where it changes."),
        case: Optional[Path] = CaseArg, as_json: bool = JsonOpt,
        question: Optional[str] = QuestionOpt, subject: Optional[str] = OnlySubjectOpt,
        brief: bool = BriefOpt, pager: Optional[bool] = PagerOpt) -> None:
-    """What applied on a given day."""
-    answer_for(case, parse_date(date), as_json, checked_question(question) if question else None, subject, brief,
+    """What applied on a given day, or over a month or a year."""
+    answer_for(case, parse_day_or_period(date), as_json, checked_question(question) if question else None, subject, brief,
                pager)
 
 
@@ -195,12 +230,10 @@ def parse_subject(text: Optional[str]) -> dict[str, str]:
 SUBJECT_KEYS = ("person", "state", "act", "mission", "request", "entry", "requesting", "requested", "action")
 
 
-def no_answer(question: str, subject: Optional[str], day: dt.date, answer, as_json: bool) -> None:
+def no_answer(question: str, subject: Optional[str], day: dt.date, answer) -> None:
     """Nothing answers the question for that subject on that day: say so, list the subjects
-    that do have an answer, and end normally (exit 0): the question was well asked."""
-    if as_json:
-        typer.echo("[]")
-        raise typer.Exit(0)
+    that do have an answer, and end normally (exit 0): the question was well asked. (With
+    --json the output's list of answers is simply empty.)"""
     having = [",".join(f"{k}={v}" for k, v in c.subject.items()) for c in answer.conclusions
               if c.question == question]
     said = f"No answer to {question} for {subject or 'any subject'} on {day.isoformat()}."
@@ -236,18 +269,22 @@ def explain(question: str = QuestionArg,
             case: Optional[Path] = CaseArg, as_json: bool = JsonOpt) -> None:
     """Why: the chain from article to fact to source behind an answer."""
     from engine.explain import explain as build
-    from engine.render import Names, explanation
+    from engine.render import explanation
 
     loaded = load(case)
     day = day_or_today(at_)
     result = evaluate_or_fail(loaded, day)
     items = build(result, loaded.case, question, parse_subject(subject))
-    if not items:
-        no_answer(question, subject, day, result.answer, as_json)
+    if not items and not as_json:
+        no_answer(question, subject, day, result.answer)
     if as_json:
-        typer.echo(json.dumps([i.model_dump(mode="json") for i in items], indent=2, ensure_ascii=False))
+        from engine.outputs import Explanations, emit
+
+        typer.echo(emit(Explanations(engine=result.answer.engine, case=loaded.case.id, case_sha256=loaded.sha256,
+                                     as_of=day.isoformat(), question=question, subject=parse_subject(subject),
+                                     explanations=items)))
     else:
-        typer.echo(explanation(items, Names(loaded.case)))
+        typer.echo(explanation(items, loaded.case, result))
 
 
 @app.command("what-if")
@@ -258,7 +295,7 @@ def what_if(case: Optional[Path] = CaseArg,
             at_: Optional[str] = AtOpt, as_json: bool = JsonOpt) -> None:
     """What if a fact were different: only the answers that change, before -> after."""
     from engine.loading import CaseFileError, read_data
-    from engine.render import Names, differences_text
+    from engine.render import differences_text
     from engine.whatif import ChangeError, changed_case, differences
 
     if not sets and patch is None:
@@ -277,11 +314,13 @@ def what_if(case: Optional[Path] = CaseArg,
     after = evaluate_or_fail(type(loaded)(case=changed, path=loaded.path, sha256=None), day).answer
     found = differences(before, after)
     if as_json:
-        typer.echo(json.dumps({"case": before.case, "as_of": before.as_of, "changes": sets,
-                               "patch": str(patch) if patch else None,
-                               "differences": [d.as_json() for d in found]}, indent=2, ensure_ascii=False))
+        from engine.outputs import WhatIf, emit
+
+        typer.echo(emit(WhatIf(engine=before.engine, case=before.case, case_sha256=loaded.sha256, as_of=before.as_of,
+                               changes=sets, patch=str(patch) if patch else None,
+                               differences=[d.as_json() for d in found])))
     else:
-        typer.echo(differences_text(found, sets, patch, before.as_of, Names(changed)))
+        typer.echo(differences_text(found, sets, patch, before.as_of, changed))
 
 
 @app.command()
@@ -292,7 +331,7 @@ def timeline(case: Optional[Path] = CaseArg, as_json: bool = JsonOpt,
                                                 help="Also save the timeline as a picture (PNG, 1920x1080)."),
              question: Optional[str] = typer.Option(None, "--question", help="Only this question.",
                                                     callback=lambda q: q if q is None else checked_question(q)),
-             subject: Optional[str] = SubjectOpt) -> None:
+             subject: Optional[str] = SubjectOpt, pager: Optional[bool] = PagerOpt) -> None:
     """The case replayed over time: when each answer changed, and which event changed it."""
     from engine.timeline import timeline as replay
 
@@ -312,14 +351,18 @@ def timeline(case: Optional[Path] = CaseArg, as_json: bool = JsonOpt,
     rows = [r for r in rows if (question is None or r.question == question)
             and all(r.subject.get(k) == v for k, v in wanted.items())]
     if as_json:
-        typer.echo(json.dumps({"case": loaded.case.id, "checkpoints": [d.isoformat() for d in days],
-                               "rows": [r.as_json() for r in rows]}, indent=2, ensure_ascii=False))
+        from engine.evaluation import engine_version
+        from engine.outputs import Timeline, emit
+
+        typer.echo(emit(Timeline(engine=engine_version(), case=loaded.case.id, case_sha256=loaded.sha256,
+                                 checkpoints=[d.isoformat() for d in days], rows=[r.as_json() for r in rows])))
     else:
-        from rich.console import Console
+        from engine.render import timeline_table, to_text
 
-        from engine.render import timeline_table
-
-        Console(width=150).print(timeline_table(loaded.case, rows))
+        if sys.stdout.isatty():  # as `now` and `at`: the terminal's width, in colour, paged when long
+            show([timeline_table(loaded.case, rows)], pager)
+        else:  # unwrapped and plain, for a pipe or a file
+            typer.echo(to_text([timeline_table(loaded.case, rows, boxed=False)]).rstrip())
         if pictures:
             from engine.timeline_picture import save_timeline_picture  # imports matplotlib: only now
 
@@ -337,7 +380,7 @@ def why_not(question: str = QuestionArg,
             case: Optional[Path] = CaseArg, as_json: bool = JsonOpt) -> None:
     """The smallest changes of fact that would change an answer (found by running the engine)."""
     from engine.loading import read_data
-    from engine.render import Names, flips_text
+    from engine.render import flips_text
     from engine.whynot import as_json as whynot_json
     from engine.whynot import why_not as search
 
@@ -345,30 +388,34 @@ def why_not(question: str = QuestionArg,
     day = day_or_today(at_)
     answer = evaluate_or_fail(loaded, day).answer
     targets = answer.find(question, **parse_subject(subject))
-    if not targets:
-        no_answer(question, subject, day, answer, as_json)
+    if not targets and not as_json:
+        no_answer(question, subject, day, answer)
     data, _ = read_data(Path(loaded.path))
     try:
         found = {t.id: search(data, loaded.case, t, day) for t in targets}
     except internal_errors() as exc:
         fail(f"internal error in the rules (please report it): {exc}", code=1)
     if as_json:
-        typer.echo(json.dumps(whynot_json(targets, found), indent=2, ensure_ascii=False))
+        from engine.outputs import WhyNot, emit
+
+        typer.echo(emit(WhyNot(engine=answer.engine, case=answer.case, case_sha256=loaded.sha256, as_of=answer.as_of,
+                               question=question, subject=parse_subject(subject),
+                               answers=whynot_json(targets, found))))
     else:
-        typer.echo(flips_text(targets, found, Names(loaded.case)))
+        typer.echo(flips_text(targets, found, loaded.case))
 
 
 @app.command()
-def schema(output: str = typer.Option("case", "--output", metavar="case|bank",
-                                      help="Which file: a case file (case) or an exercise bank (bank).")) -> None:
-    """Print the JSON Schema of a case file, or of an exercise bank (--output bank)."""
-    if output == "case":
-        from engine.model import Case as model
-    elif output == "bank":
-        from engine.exercise import Bank as model
-    else:
-        fail(f"--output: expected case or bank, got {output!r}")
-    typer.echo(json.dumps(model.model_json_schema(by_alias=True), indent=2))
+def schema(output: str = typer.Option("case", "--output", metavar="NAME",
+                                      help="Which shape: case (a case file), bank (an exercise bank), or an output: "
+                                           "answer, explanations, what-if, timeline, why-not, batch-line.")) -> None:
+    """Print the JSON Schema of a case file, an exercise bank, or a --json output."""
+    from engine.outputs import shapes
+
+    known = shapes()
+    if output not in known:
+        fail(f"--output: expected one of {', '.join(known)}, got {output!r}")
+    typer.echo(json.dumps(known[output].model_json_schema(by_alias=True), indent=2))
 
 
 def _register_commands_from_other_modules() -> None:

@@ -36,13 +36,13 @@ def coverage_command(as_json: bool = typer.Option(False, "--json", metavar="", h
     A scenario exercises an article when a rule citing it fired in one of its evaluations;
     it checks the article when a Then-step checked an answer citing it. The table gives
     the number of each; `immunity docs` and --json name the scenarios."""
-    import json
-
     report, found = _run(features)
     if as_json:
-        payload = {"scenarios": len(report.scenarios), "seconds": report.seconds,
-                   "other_failures": report.other_failures, "coverage": found.to_dict()}
-        typer.echo(json.dumps(payload, indent=2, ensure_ascii=False))
+        from engine.evaluation import engine_version
+        from engine.outputs import Coverage, emit
+
+        typer.echo(emit(Coverage(engine=engine_version(), scenarios=len(report.scenarios),
+                                 other_failures=report.other_failures, coverage=found.to_dict())))
     else:
         typer.echo(coverage_text(report, found))
     raise typer.Exit(1 if problems(report, found) else 0)

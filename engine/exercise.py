@@ -866,8 +866,13 @@ def _teachable(case: Case, change: str) -> bool:
 
 
 def answer_key(exercises: list[Exercise]) -> str:
-    """The teacher's answer key as JSON."""
-    return json.dumps([dict(number=i, **e.key()) for i, e in enumerate(exercises, 1)], indent=2, ensure_ascii=False)
+    """The teacher's answer key as JSON (the `exercise-key` shape of engine/outputs.py)."""
+    from engine.evaluation import engine_version
+    from engine.outputs import ExerciseKey, emit
+
+    cases = {e.case_name for e in exercises}
+    return emit(ExerciseKey(engine=engine_version(), case=cases.pop() if len(cases) == 1 else None,
+                            exercises=[dict(number=i, **e.key()) for i, e in enumerate(exercises, 1)]))
 
 
 def parse_answers(text: str, count: int) -> list[str]:

@@ -1,6 +1,6 @@
 """The timeline as a picture a teacher can project: one lane per answer, coloured by period.
 
-The terminal table is 150 columns wide; shrunk to a projector it cannot be read. This draws
+The terminal table is as wide as the terminal; shrunk to a projector it cannot be read. This draws
 the same rows (from `engine.timeline.timeline`) on a real time axis at 1920x1080, with the
 case file's dated events marked and numbered, and a key giving their words and sources.
 
@@ -21,7 +21,7 @@ from engine.answer import Conclusion
 from engine.atomic import write_atomically
 from engine.evaluation import facts_known_until, sources_by_key
 from engine.model import Case
-from engine.render import Names
+from engine.render import Names, event_words
 
 WIDTH, HEIGHT, DPI = 1920, 1080, 100  # pixels: the figure is 19.2 x 10.8 inches at 100 dpi
 FORMATS = {".svg": "svg", ".png": "png"}
@@ -131,7 +131,7 @@ class EventMark:
     start: dt.date
     end: dt.date  # inclusive; equal to start for an exact day
     label: str  # the date as the case file gives it
-    what: list[str]
+    what: list[str]  # in words (render.event_words), not the ids of Case.dated_events
     sources: list[str]
 
     @property
@@ -139,17 +139,20 @@ class EventMark:
         return self.start + (self.end + dt.timedelta(days=1) - self.start) / 2
 
     def entry(self) -> str:
-        cited = f"  [{', '.join(self.sources)}]" if self.sources else ""
-        return f"{self.label}: {'; '.join(self.what)}{cited}"
+        """'February 2018 [A1, A2]: Hongkon Kim leaves New Zealand; ...': the reports before the
+        words, so that an entry cut short for room still cites them."""
+        cited = f" [{', '.join(self.sources)}]" if self.sources else ""
+        return f"{self.label}{cited}: {'; '.join(self.what)}"
 
 
 def event_marks(case: Case) -> list[EventMark]:
-    """The case's dated events, grouped by date, in order of time, with their sources' labels."""
+    """The case's dated events in words, grouped by date, in order of time, with their sources' labels."""
     sources = sources_by_key(case)
+    words = event_words(case)
     grouped: dict[tuple, EventMark] = {}
     for what, date, key in case.dated_events():
         mark = grouped.setdefault((date.start, date.end), EventMark(0, date.start, date.end, date.label, [], []))
-        mark.what.append(what)
+        mark.what.append(words.get(what, what))
         for label in sources.get(key.split("#")[0], []):
             if label not in mark.sources:
                 mark.sources.append(label)

@@ -123,7 +123,7 @@ def test_a_jsonl_file_gives_one_line_per_non_blank_line(jsonl) -> None:
     by_line = {int(line["source"].rsplit(":", 1)[1]): line for line in lines}
     for number, file in alone.items():  # the same answer, hash included, as the line saved as a file
         assert by_line[number]["answer"] == expected(str(file))
-    assert by_line[3]["error"].startswith(f"{path}:3: column 2: invalid JSON")
+    assert by_line[3]["error"].startswith(f"{path}:3: line 1, column 2: invalid JSON")
     assert by_line[5]["error"] == f"{path}:5: persons[0].name: required field is missing"
     assert code == 2
 

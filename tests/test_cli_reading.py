@@ -138,3 +138,35 @@ def test_in_an_80x24_terminal_the_summary_is_on_the_first_screen() -> None:
         assert ANSI.search(coloured), "no colour on a terminal"
     finally:
         subprocess.run([tmux, "kill-session", "-t", name], capture_output=True)
+
+
+def test_a_month_is_answered_for_all_its_days_and_uncertain_where_they_differ() -> None:
+    import datetime as dt
+
+    from engine.evaluation import evaluate
+
+    data = json.loads(run("at", "2020-08", "--json").stdout)
+    assert data["as_of"] == "2020-08" and data["period"] == "2020-08-01/2020-08-31"
+    case = load_case().case
+    days = [dt.date(2020, 8, d) for d in range(1, 32)]
+    daily = [{c.id: c for c in evaluate(case, day).answer.conclusions} for day in days]
+    varied = 0
+    for c in data["conclusions"]:
+        seen = {(d[c["id"]].holds, d[c["id"]].needs) if c["id"] in d else "absent" for d in daily}
+        if len(seen) == 1:
+            only = next(iter(seen))
+            assert only != "absent" and c["holds"] == only[0], c["id"]
+        else:
+            varied += 1
+            assert c["holds"] is None and c["needs"] == "the day within August 2020", c["id"]
+            assert "The answer changes within August 2020" in c["text"]
+            assert c["id"] in {u["id"] for u in data["unknowns"]}
+    assert varied > 0
+    crime = next(c for c in data["conclusions"]
+                 if c["question"] == "criminal_immunity" and c["subject"].get("state") == "NZL")
+    assert crime["holds"] is False
+    printed = run("at", "2020-08").stdout
+    assert "over August 2020 (2020-08-01 to 2020-08-31)" in printed
+    for bad in ("2019-13", "2019-02-30", "Aug 2020", "2020/08"):
+        done = run("at", bad)
+        assert done.returncode == 2 and "DATE:" in done.stderr and "Traceback" not in done.stderr

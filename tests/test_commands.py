@@ -20,6 +20,7 @@ import datetime as dt
 import io
 import json
 import os
+import re
 import struct
 import subprocess
 import sys
@@ -29,15 +30,20 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+from engine.answer import QUESTIONS, Conclusion
 from engine.cli import app
-from engine.evaluation import evaluate
+from engine.evaluation import all_rules, evaluate, rule_index
 from engine.facts import case_fact_key
-from engine.loading import DEFAULT_CASE, load_case
+from engine.loading import DEFAULT_CASE, load_case, shipped_cases
+from engine.render import Names, event_words, timeline_table, to_text
 
 ROOT = Path(__file__).resolve().parents[1]
 KIM = DEFAULT_CASE.resolve()
 RUNNER = CliRunner()
 CRIMINAL_NZ = "criminal_immunity:kim/NZL/assault-2017"
+# The same answer as the human output names it (the id is for --json only).
+KIM_NZ_CRIMINAL = ("Hongkon Kim: immune from New Zealand's criminal jurisdiction for three alleged indecent "
+                   "assaults of a male member of the embassy staff (2017)")
 KIMS_IMMUNITIES = ("criminal_immunity", "civil_immunity", "personal_inviolability", "residual_immunity")
 
 
@@ -57,7 +63,11 @@ def out(*args: str) -> str:
 
 
 def record(*args: str):
-    return json.loads(out(*args, "--json"))
+    """A command's --json record; of explain and why-not, the list of answers it holds (the
+    envelope around it says which engine and case file made it)."""
+    data = json.loads(out(*args, "--json"))
+    assert data["shape_version"] == 1 and data["engine"], data.get("shape")
+    return {"explanations": data.get("explanations"), "why-not": data.get("answers")}.get(data["shape"], data)
 
 
 def refused(*args: str) -> str:
@@ -79,17 +89,33 @@ def nodes_of(explanation: dict) -> list[dict]:
     return [n for ground in explanation["grounds"] for n in walk(ground)]
 
 
+def printed_step(text: str, cites: list[str], says: str) -> bool:
+    """Whether the printed tree shows a step: its articles on one line, its paraphrase below."""
+    step = rf"^(?P<indent> *)- {re.escape('; '.join(cites))}(?: \[unverified\])?\n(?P=indent)    {re.escape(says)}$"
+    return re.search(step, text, re.M) is not None
+
+
+def in_words(c: dict, case=None) -> str:
+    """An answer as the human output names it: 'Hongkon Kim: immune from New Zealand's ...'."""
+    names = Names(case or load_case(None).case)
+    c = Conclusion.model_validate(c)
+    return f"{names.subject_title(c)}: {names.phrase(c)}"
+
+
 # --- explain ----------------------------------------------------------------------------------
 
 def test_explain_criminal_immunity_in_august_2020_shows_art_39_2_the_end_of_the_posting_and_the_act() -> None:
     text = out("explain", "criminal_immunity", "--subject", "kim", "--at", "2020-08-10")
-    kim_nz = text.split(f"{CRIMINAL_NZ}: NO\n", 1)[1].split("\n\n", 1)[0]
-    assert "- vcdr.39-2.functions-ended [VCDR art. 39(2)" in kim_nz
-    assert "- vcdr.39-2.residual [VCDR art. 39(2)]" in kim_nz
-    posting = next(line for line in kim_nz.splitlines() if "- fact posting:kim-wellington [" in line)
-    assert "[A1, A2, A3]" in posting and "functions ended February 2018" in posting and "left February 2018" in posting
-    act = next(line for line in kim_nz.splitlines() if "- fact act:assault-2017" in line)
-    assert "[A2, A3]" in act and "not performed in the exercise of functions" in act
+    kim_nz = text.split(f"{KIM_NZ_CRIMINAL}: NO\n", 1)[1].split("\n\n", 1)[0]
+    rules = rule_index()  # each rule printed as its articles, then its paraphrase
+    assert printed_step(kim_nz, rules["vcdr.39-2.functions-ended"].cites, rules["vcdr.39-2.functions-ended"].says)
+    assert printed_step(kim_nz, rules["vcdr.39-2.residual"].cites, rules["vcdr.39-2.residual"].says)
+    posting = next(line for line in kim_nz.splitlines() if "- fact [" in line and "Deputy Head of Mission" in line)
+    assert "- fact [A1, A2, A3]: Hongkon Kim, Deputy Head of Mission" in posting
+    assert "functions ended February 2018" in posting and "left February 2018" in posting
+    act = next(line for line in kim_nz.splitlines() if "- fact [A2, A3]: three alleged indecent assaults" in line)
+    assert "not performed in the exercise of functions" in act
+    assert "posting:kim-wellington" not in text and "act:assault-2017" not in text and "vcdr." not in text
 
     items = record("explain", "criminal_immunity", "--subject", "kim", "--at", "2020-08-10")
     assert {e["id"] for e in items} == {CRIMINAL_NZ, "criminal_immunity:kim/PHL/assault-2017"}
@@ -133,9 +159,10 @@ def test_explain_json_is_a_tree_down_to_sourced_facts_and_matches_the_answer(que
         assert sorted({s for n in nodes if n["kind"] == "fact" for s in n["sources"]}) == c["sources"]
         fired = {n["rule"] for n in nodes if n["rule"]}
         assert not fired & {x["rule"] for x in e["considered"]}, "a rule that fired is not 'considered'"
-        assert f"{e['id']}: " in printed
-        for rule in fired:
-            assert f"- {rule} [" in printed, f"{rule} is in the JSON tree but not in the printed one"
+        assert f"{in_words(c)}: " in printed and e["id"] not in printed
+        for n in nodes:
+            if n["rule"]:  # every step of the JSON tree is printed, as its articles and paraphrase
+                assert printed_step(printed, n["cites"], n["says"]), f"{n['rule']} is not in the printed tree"
 
 
 def test_the_explanation_is_the_record_the_engine_kept_while_the_rules_fired() -> None:
@@ -168,7 +195,8 @@ def test_explain_lists_the_art_37_categories_considered_for_criminal_immunity_in
         assert cite in considered[rule]["cites"] and considered[rule]["says"]
     text = out("explain", "criminal_immunity", "--subject", "person=kim,state=NZL", "--at", "2017-12-01")
     assert "Also considered, did not apply:\n" in text
-    assert "    - vcdr.37-2.administrative-technical [VCDR art. 37(2)]: " in text
+    assert f"    - VCDR art. 37(2): {considered['vcdr.37-2.administrative-technical']['says']}\n" in text
+    assert "vcdr.37-2.administrative-technical" not in text
 
 
 def test_explain_lists_the_art_31_1_exceptions_considered_for_civil_immunity() -> None:
@@ -179,7 +207,8 @@ def test_explain_lists_the_art_31_1_exceptions_considered_for_civil_immunity() -
         assert {"VCDR art. 31(1)(a)", "VCDR art. 31(1)(b)", "VCDR art. 31(1)(c)"} <= \
             set(considered["vcdr.31-1-abc.civil-exceptions"]["cites"])
     text = out("explain", "civil_immunity", "--subject", "person=kim,state=NZL", "--at", "2017-12-01")
-    assert "- vcdr.31-1-abc.civil-exceptions [VCDR art. 31(1)(a); VCDR art. 31(1)(b); VCDR art. 31(1)(c)]" in text
+    assert f"- VCDR art. 31(1)(a); VCDR art. 31(1)(b); VCDR art. 31(1)(c): " \
+           f"{considered['vcdr.31-1-abc.civil-exceptions']['says']}" in text
 
 
 def test_explain_an_unknown_answer_names_the_missing_fact() -> None:
@@ -188,7 +217,7 @@ def test_explain_an_unknown_answer_names_the_missing_fact() -> None:
     assert "the complainant's category of staff" in e["needs"]
     assert any(n["needs"] and n["rule"] == "vcdr.1-c.category-unknown" for n in nodes_of(e))
     text = out("explain", "must_give_evidence", "--subject", "complainant", "--at", "2017-12-01")
-    assert text.startswith("must_give_evidence:complainant/NZL: UNKNOWN\n")
+    assert text.startswith("the complainant: may be compelled to give evidence in New Zealand: UNKNOWN\n")
     assert "needs: the complainant's category of staff" in text
 
 
@@ -196,7 +225,7 @@ def test_explain_an_uncertain_answer_gives_its_window() -> None:
     [e] = record("explain", "criminal_immunity", "--subject", "person=kim,state=NZL", "--at", "2018-02-15")
     assert e["holds"] is None and e["window"] == "2018-02-01/2018-02-28" and e["needs"]
     text = out("explain", "criminal_immunity", "--subject", "person=kim,state=NZL", "--at", "2018-02-15")
-    assert text.startswith(f"{CRIMINAL_NZ}: UNCERTAIN\n") and "Window: 2018-02-01 to 2018-02-28." in text
+    assert text.startswith(f"{KIM_NZ_CRIMINAL}: UNCERTAIN\n") and "Window: 2018-02-01 to 2018-02-28." in text
 
 
 def test_explain_refuses_an_unknown_question_and_a_bad_date() -> None:
@@ -210,8 +239,8 @@ def test_explain_runs_from_the_real_entry_point() -> None:
          "--subject", "person=kim,state=NZL", "--at", "2020-08-10", "--json"],
         cwd=ROOT, env=dict(os.environ, COLUMNS="120"), capture_output=True, text=True, timeout=120)
     assert result.returncode == 0, result.stderr
-    assert json.loads(result.stdout) == record("explain", "criminal_immunity", "--subject", "person=kim,state=NZL",
-                                               "--at", "2020-08-10")
+    assert json.loads(result.stdout) == json.loads(out("explain", "criminal_immunity", "--subject",
+                                                       "person=kim,state=NZL", "--at", "2020-08-10", "--json"))
 
 
 # --- timeline ---------------------------------------------------------------------------------
@@ -316,9 +345,10 @@ def test_what_if_the_september_2019_request_had_been_granted_changes_only_the_en
     assert not [d for d in found["differences"] if d["question"] in KIMS_IMMUNITIES]
     text = out("what-if", "--set", WAIVER_GRANTED, "--at", "2019-10-01")
     assert "(the case file itself is not changed)" in text
-    assert "  before NO        vcdr.22-1.no-consent [VCDR art. 22(1)]" in text
-    assert "  after  YES       vcdr.22-1.consent-by-sending-state [VCDR art. 22(1)]" in text
-    assert "Hongkon Kim" not in text
+    assert "  before NO        VCDR art. 22(1)\n" in text  # the articles, not the rule's id
+    assert "  after  YES       VCDR art. 22(1)\n" in text
+    assert "Rests on law not verified: VCDR art. 22(1).\n" in text
+    assert "Hongkon Kim" not in text and "vcdr.22-1" not in text
 
 
 def differences(*args: str) -> dict[str, tuple]:
@@ -424,7 +454,9 @@ def test_why_not_finds_the_single_change_that_reverses_kims_criminal_immunity_by
         assert all("=" in change for change in f["changes"])
         assert f["reverses"] == (f["after"] is not None)
     text = out("why-not", "criminal_immunity", "--subject", "person=kim,state=NZL", "--at", "2020-08-10")
-    assert "Would reverse it:\n    --set acts.assault-2017.official=true  ->  YES (vcdr.39-2.functions-ended)" in text
+    assert text.startswith(f"{KIM_NZ_CRIMINAL}: NO\n")
+    assert "Would reverse it:\n    --set acts.assault-2017.official=true  ->  YES (VCDR art. 39(2); " \
+           "VCDR art. 31(1))\n" in text
 
 
 def test_explain_and_why_not_without_a_matching_answer_say_so_and_list_the_subjects_that_have_one() -> None:
@@ -432,8 +464,7 @@ def test_explain_and_why_not_without_a_matching_answer_say_so_and_list_the_subje
         text = out(command, "criminal_immunity", "--subject", "nobody", "--at", "2020-08-10")
         assert text.startswith("No answer to criminal_immunity for nobody on 2020-08-10."), text
         assert "  --subject person=kim,state=NZL,act=assault-2017" in text, text
-        assert json.loads(out(command, "criminal_immunity", "--subject", "nobody", "--at", "2020-08-10",
-                              "--json")) == []
+        assert record(command, "criminal_immunity", "--subject", "nobody", "--at", "2020-08-10") == []
 
 
 def test_a_malformed_subject_is_refused() -> None:
@@ -464,3 +495,140 @@ def open_questions_section(lines: list[str]) -> list[str]:
     start = lines.index("Open questions") + 1
     end = next((i for i in range(start, len(lines)) if not lines[i].strip()), len(lines))
     return lines[start:end]
+
+
+# --- words, not ids -----------------------------------------------------------------------------
+# The human output of explain, what-if, why-not and timeline names answers, rules and facts in
+# words: an answer by its subject and question ("Hongkon Kim: immune from New Zealand's ..."), a
+# rule by its articles and paraphrase, a fact by what it records, an event by who did what.
+# Rule ids, answer ids (question:subject) and fact keys (posting:kim-wellington) are for --json.
+# The `--set PATH=VALUE` changes why-not suggests are commands to type, and stay as they are.
+
+RULE_ID = re.compile(r"(?<![\w.-])(" + "|".join(re.escape(r.id) for r in sorted(all_rules(), key=lambda r: -len(r.id)))
+                     + r")(?![\w-])")
+ANSWER_ID = re.compile(r"\b(" + "|".join(QUESTIONS) + r"):\S")
+FACT_KEY = re.compile(r"\b(posting|act|person|mission|request|concerns|proceeding|offence|entry|whereabouts|standing|"
+                      r"consular_standing|privileges|consular_privileges):[a-z0-9]")
+
+
+def ids_in(text: str) -> list[str]:
+    """Rule ids, answer ids and fact keys in printed output (leaving out the --set commands to type)."""
+    lines = [line for line in text.splitlines() if "--set " not in line and "--patch " not in line]
+    return [m.group(0) for line in lines for pattern in (RULE_ID, ANSWER_ID, FACT_KEY)
+            for m in pattern.finditer(line)]
+
+
+@pytest.mark.parametrize("args", [
+    ("explain", "criminal_immunity", "--subject", "kim", "--at", "2020-08-10"),
+    ("explain", "criminal_immunity", "--subject", "person=kim,state=NZL", "--at", "2017-12-01"),
+    ("explain", "must_give_evidence", "--subject", "complainant", "--at", "2017-12-01"),
+    ("explain", "entry_permitted", "--at", "2020-02-29"),
+    ("explain", "prosecutable", "--at", "2023-06-01", "consular"),
+    ("explain", "waiver_effective", "--at", "2024-06-01", "waiver"),
+    ("what-if", "--set", WAIVER_GRANTED, "--at", "2019-10-01"),
+    ("what-if", "--set", "acts.assault-2017.official=true", "--at", "2020-08-10"),
+    ("why-not", "criminal_immunity", "--subject", "person=kim,state=NZL", "--at", "2020-08-10"),
+    ("why-not", "entry_permitted", "--at", "2019-10-01"),
+    ("timeline",),
+    ("timeline", "consular"),
+])
+def test_the_human_output_speaks_in_words_and_keeps_ids_for_json(args) -> None:
+    text = out(*args)
+    assert text.strip() and not text.startswith("No answer"), text[:300]
+    assert not ids_in(text), sorted(set(ids_in(text)))
+    if args[0] in ("explain", "why-not"):  # the answer asked about, named by subject and question
+        case = load_case(shipped_cases()[args[-1]] if args[-1] in shipped_cases() else None).case
+        asked = record(*args)
+        conclusions = {c["id"]: c for c in evaluate(case, dt.date.fromisoformat(args[args.index("--at") + 1]))
+                       .answer.model_dump(mode="json")["conclusions"]}
+        for item in asked:
+            assert f"{in_words(conclusions[item['id']], case)}: " in text, item["id"]
+
+
+def test_the_checker_finds_ids() -> None:
+    """The test above would see an id if one were printed."""
+    assert ids_in("- vcdr.39-2.residual [VCDR art. 39(2)]\n  criminal_immunity:kim/NZL: NO\n  fact posting:kim-x") == \
+        ["vcdr.39-2.residual", "criminal_immunity:k", "posting:k"]
+    assert ids_in("    --set acts.assault-2017.official=true  ->  YES (VCDR art. 39(2))") == []
+
+
+def test_explain_names_a_fact_shown_twice_by_what_it_is() -> None:
+    text = out("explain", "criminal_immunity", "--subject", "kim", "--at", "2020-08-10")
+    assert "- fact (as above): Hongkon Kim, Deputy Head of Mission (\"Deputy Ambassador\"), embassy of the Republic " \
+           "of Korea in Wellington\n" in text
+    assert "=> Hongkon Kim: immunity in New Zealand for three alleged indecent assaults of a male member of the " \
+           "embassy staff (2017) survives the end of his functions: NO. " in text  # an answer found on the way
+    consular = out("explain", "criminal_immunity", "--subject", "kim", "--at", "2019-06-01")
+    assert "=> consular standing of Hongkon Kim at the consular post of the Republic of Korea in the Philippines: " \
+           "consular officer" in consular
+    entry = out("explain", "entry_permitted", "--at", "2020-02-29")
+    assert "- fact: New Zealand's request to the Republic of Korea for a waiver of immunity (September 2019) " \
+           "concerns the embassy of the Republic of Korea in Wellington." in entry
+    assert "Answer: declined (September 2019) by the Republic of Korea." in entry
+
+
+def test_every_dated_event_of_every_shipped_case_has_words() -> None:
+    for name, path in shipped_cases().items():
+        case = load_case(path).case
+        words = event_words(case)
+        for what, _, _ in case.dated_events():
+            assert what in words, f"{name}: no words for the event {what!r}"
+            ids = {x.id for kind in ("postings", "missions", "proceedings", "requests", "entries", "whereabouts")
+                   for x in getattr(case, kind)}  # (an act's id may be a word of its description: hit-and-run)
+            assert not [i for i in ids if re.search(rf"(?<![\w-]){re.escape(i)}(?![\w-])", words[what])], words[what]
+
+
+def test_timeline_names_the_events_in_words_and_json_keeps_them_as_recorded() -> None:
+    text = out("timeline", "--question", "criminal_immunity", "--subject", "person=kim,state=NZL")
+    assert "2018-02-01 to 2018-02-27: UNCERTAIN  <- Hongkon Kim's functions at the embassy in Wellington end, " \
+           "February 2018; Hongkon Kim leaves New Zealand, February 2018" in text
+    assert "(kim-wellington)" not in text
+    [row] = record("timeline", "--question", "criminal_immunity", "--subject", "person=kim,state=NZL")["rows"]
+    assert "kim leaves (kim-wellington), February 2018" in row["periods"][2]["changed_by"]
+
+
+def test_timeline_piped_runs_each_period_on_one_line_with_no_padding() -> None:
+    lines = out("timeline").splitlines()
+    assert not [line for line in lines if line != line.rstrip()]
+    assert not [line for line in lines if set(line) & set("│┃─━")], "no rules drawn for a pipe or a file"
+    period = next(line for line in lines if "2018-02-01 to 2018-02-27: UNCERTAIN" in line)
+    assert period.rstrip().endswith("Hongkon Kim leaves New Zealand, February 2018"), period
+
+
+@pytest.mark.parametrize("width", [80, 120, 200])
+def test_timeline_table_fits_the_terminal(width) -> None:
+    loaded = load_case(None)
+    from engine.timeline import timeline
+
+    _, rows = timeline(loaded.case)
+    text = to_text([timeline_table(loaded.case, rows)], width=width)
+    assert max(len(line) for line in text.splitlines()) <= width
+    assert "UNCERTAIN" in text and "│" in text
+
+
+def test_timeline_on_a_terminal_is_as_wide_as_the_terminal() -> None:
+    """The real entry point, its output a terminal 90 columns wide (a pseudo-terminal)."""
+    import pty
+
+    master, slave = pty.openpty()
+    env = dict(os.environ, COLUMNS="90", LINES="10000", NO_COLOR="1")
+    proc = subprocess.Popen([sys.executable, "-c", "from engine.cli import main; main()", "timeline", "--no-pager",
+                             "--question", "criminal_immunity"], cwd=ROOT, env=env, stdout=slave,
+                            stderr=subprocess.PIPE)
+    os.close(slave)
+    chunks = []
+    while True:
+        try:
+            chunk = os.read(master, 65536)
+        except OSError:  # the other end closed
+            break
+        if not chunk:
+            break
+        chunks.append(chunk)
+    os.close(master)
+    assert proc.wait(timeout=120) == 0, proc.stderr.read()
+    text = b"".join(chunks).decode("utf-8").replace("\r\n", "\n")
+    lines = text.splitlines()
+    assert "┃ Subject" in text and "UNCERTAIN" in text
+    assert max(len(line) for line in lines) <= 90, max(len(line) for line in lines)
+    assert max(len(line) for line in lines) > 80, "the table uses the terminal's width"

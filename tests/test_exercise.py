@@ -64,7 +64,7 @@ def small_bank(tmp_path_factory) -> Path:
 @pytest.fixture(scope="module")
 def bank_key() -> list[dict]:
     """The shipped bank's answer key, as the command prints it."""
-    return json.loads(succeeded(run("exercise", "--bank", str(BANK), "--json")))
+    return json.loads(succeeded(run("exercise", "--bank", str(BANK), "--json")))["exercises"]
 
 
 # --- (a) the drill in a real terminal ---------------------------------------------------
@@ -79,7 +79,7 @@ ASKED = r"Your answer \(yes / no / depends\)[^:\n]*: "
 
 
 def test_a_drill_in_a_terminal_asks_five_questions_explains_and_keeps_score():
-    key = json.loads(succeeded(run("exercise", "--rounds", "5", "--seed", "1", "--json")))
+    key = json.loads(succeeded(run("exercise", "--rounds", "5", "--seed", "1", "--json")))["exercises"]
     assert len(key) == 5
     child = spawn("--rounds", "5", "--seed", "1")
     transcript = []
@@ -338,7 +338,7 @@ def test_e_breaking_vcdr_39_2_changes_the_bank_answer_key(tmp_path, bank_key):
     broken = subprocess.run(immunity("exercise", "--bank", str(BANK), "--json"), cwd=cwd, env=env,
                             capture_output=True, text=True, timeout=120)
     assert broken.returncode == 0 and "Traceback" not in broken.stderr, broken.stderr
-    mutant = json.loads(broken.stdout)
+    mutant = json.loads(broken.stdout)["exercises"]
     changed = [(a["question"], a["date"], a["verdict"], b["verdict"]) for a, b in zip(bank_key, mutant)
                if a["holds"] != b["holds"]]
     assert changed, "breaking VCDR art. 39(2) changed no answer of the bank"

@@ -25,8 +25,9 @@ from typer.testing import CliRunner
 
 from engine.cli import app
 from engine.loading import load_case
+from engine.render import event_words
 from engine.timeline import timeline
-from engine.timeline_picture import FIRST_QUESTIONS, LOOKS, by_importance, save_timeline_picture
+from engine.timeline_picture import FIRST_QUESTIONS, LOOKS, by_importance, event_marks, save_timeline_picture
 
 ROOT = Path(__file__).resolve().parents[1]
 KIM = ROOT / "scenarios" / "cases" / "kim.yaml"
@@ -99,11 +100,15 @@ def test_lanes_are_labelled_in_words_and_events_with_their_sources(kim_svg) -> N
     assert "The embassy of the Republic of Korea in Wellington" in words
     assert not [w for w in words if re.search(r"\w+:\w+/", w)], "an answer's internal id as a label"
     flat = text.replace("\n", " ")
-    for what, date, _ in case.dated_events():
-        assert what in flat, what
-        assert date.label in flat, date.label
-    assert ("February 2018: kim functions end (kim-wellington); kim leaves (kim-wellington); kim in NZL until "
-            "(kim-in-new-zealand) [A1, A2, A3, P1, P2, P3]") in flat
+    said = event_words(case)  # the events in words (who did what), not by the case file's ids
+    for mark in event_marks(case):  # each date's entry: its date and reports, then its words as far as they fit
+        assert mark.entry().split(": ", 1)[0] + ": " in flat and mark.entry()[:60] in flat, mark.entry()
+    events = [said[what] for what, _, _ in case.dated_events()]
+    shown = [e for e in events if e in flat]
+    assert len(shown) >= len(events) - 2, sorted(set(events) - set(shown))  # the end of a long entry cut with "…"
+    assert ("February 2018 [A1, A2, A3, P1, P2, P3]: Hongkon Kim's functions at the embassy in Wellington end; "
+            "Hongkon Kim leaves New Zealand; Hongkon Kim in New Zealand until") in flat
+    assert "(kim-wellington)" not in flat
     assert "[A2]" in flat  # the arrest warrant rests on one report only
     assert {"2017", "2018", "2019", "2020"} <= set(words), "years on the time axis"
     assert {"YES", "NO", "UNCERTAIN", "UNKNOWN"} <= set(words), "verdicts written on the bars"
@@ -156,10 +161,11 @@ def test_the_subject_filter_applies_to_the_picture(tmp_path) -> None:
     svg = tmp_path / "embassy.svg"
     run("timeline", "--subject", "mission=rok-embassy-wellington", "--svg", str(svg))
     words = texts(svg)
-    assert "The embassy of the Republic of Korea in Wellington" in words
-    assert "premises inviolable" in words and "archives and documents inviolable" in words
-    assert "Hongkon Kim" not in words  # no lane of his
-    assert not [w for w in words if "Philippines" in w or "criminal jurisdiction" in w]
+    lanes = words[:next(i for i, w in enumerate(words) if w.startswith("Events of the case file"))]  # not the key
+    assert "The embassy of the Republic of Korea in Wellington" in lanes
+    assert "premises inviolable" in lanes and "archives and documents inviolable" in lanes
+    assert "Hongkon Kim" not in lanes  # no lane of his
+    assert not [w for w in lanes if "Philippines" in w or "criminal jurisdiction" in w]
 
 
 def test_png_output_is_a_1920_by_1080_png(tmp_path) -> None:
@@ -240,8 +246,9 @@ def test_the_consular_case_draws_too(tmp_path) -> None:
     assert pixels_of(image, OKABE_ITO["yes"]) > 50_000 and pixels_of(image, OKABE_ITO["no"]) > 20_000
     flat = " ".join(texts(svg))
     case = load_case(CONSULAR).case
+    said = event_words(case)
     for what, date, _ in case.dated_events():
-        assert what in flat and date.label in flat, what
+        assert said[what] in flat and date.label in flat, said[what]
     for label in ("[F1]", "[F2]", "[F3]", "[F4]"):
         assert label in flat, label
     assert "Mateo Ibarra" in flat and "Diego Salas" in flat
@@ -251,8 +258,6 @@ def test_the_consular_case_draws_too(tmp_path) -> None:
 def test_a_crowded_case_still_fits_and_says_what_it_leaves_out(tmp_path) -> None:
     """Forty more dated events, two weeks apart: the event key counts those it cannot list."""
     import yaml
-
-    from engine.timeline_picture import event_marks
 
     data = yaml.safe_load(KIM.read_text(encoding="utf-8"))
     for i in range(40):
@@ -264,7 +269,8 @@ def test_a_crowded_case_still_fits_and_says_what_it_leaves_out(tmp_path) -> None
     svg = tmp_path / "crowded.svg"
     run("timeline", str(crowded), "--svg", str(svg))
     words = texts(svg)
-    listed = [w for w in words if re.match(r"(\d{1,2} )?([A-Z][a-z]+ )?\d{4}: ", w)]  # an entry's first line
+    first_line = r"(\d{1,2} )?([A-Z][a-z]+ )?\d{4}( \[[^\]]*\])?: "  # an entry's: date, [reports]: words
+    listed = [w for w in words if re.match(first_line, w)]
     missing = next(w for w in words if w.startswith("… and "))
     total = len(event_marks(load_case(crowded).case))
     assert 10 < len(listed) < total

@@ -17,7 +17,7 @@ Feature: Timeline: the case replayed over time
     When we replay the case over time
     Then Kim's immunity from New Zealand's criminal jurisdiction went from yes to uncertain to no
     And it was uncertain only within February 2018, the month the reports give for his departure
-    And the period of uncertainty was opened by "kim leaves (kim-wellington), February 2018"
+    And the period of uncertainty was opened by "Hongkon Kim leaves New Zealand, February 2018"
     And it has been no ever since the end of February 2018
     And the days the engine was asked include 31 January 2018, 1 February 2018 and 28 February 2018
 
@@ -32,7 +32,7 @@ Feature: Timeline: the case replayed over time
     When we print the timeline of Kim's immunity from New Zealand's criminal jurisdiction as a table
     Then the table shows the period "2018-02-01 to 2018-02-27: UNCERTAIN"
     And the table shows the period "from 2018-02-28: NO"
-    And the table names the event "kim leaves (kim-wellington), February 2018"
+    And the table names the event "Hongkon Kim leaves New Zealand, February 2018"
 
   Scenario: The timeline can be saved as a picture
     When we save the timeline as a picture

@@ -9,6 +9,12 @@ sentences of ANSWER_NAMES, with the case file's own names for the people, States
 missions and requests in them. A hypothesis is either a sentence of the hypothesis steps or the
 `--set PATH=VALUE` changes themselves. The case file is never written: every scenario
 that asks a hypothetical question can check its bytes and modification time afterwards.
+
+The printed output speaks in words, and the steps check it so: an answer by its subject and
+question ("Hongkon Kim: immune from New Zealand's criminal jurisdiction for ..."), a rule by its
+articles and paraphrase, a fact by what it records and its reports, an event by what happened.
+A step may take a rule id or a fact key from the `--json` record to know what to look for; it
+then looks for that thing's words in the printed text, and never for the id.
 """
 
 from __future__ import annotations
@@ -24,8 +30,11 @@ import pytest
 from pytest_bdd import given, parsers, then, when
 from typer.testing import CliRunner
 
+from engine.answer import Conclusion
 from engine.cli import app
+from engine.evaluation import rule_index
 from engine.glossary import UnknownName
+from engine.render import Names, event_words
 from scenario_steps.story import CATEGORIES, DAY, NAME, OF, alternatives, day_of, names_in, the_story
 
 # Sentences that name one answer: the question and which names fill its subject.
@@ -94,6 +103,21 @@ def conclusion_id(answer_words: str, conclusions: list[dict], story) -> str:
     return found[0]
 
 
+def in_words(ctx, question: str, subject: dict) -> str:
+    """An answer as the printed output names it: 'Hongkon Kim: immune from New Zealand's ...'."""
+    names = Names(the_story(ctx["story"]).case)
+    probe = Conclusion(id="", question=question, subject=subject, holds=None, rule="", cites=[], because=[],
+                       sources=[], text="")
+    return f"{names.subject_title(probe)}: {names.phrase(probe)}"
+
+
+def printed_step(printed: str, cites: list[str], says: str) -> bool:
+    """Whether a printed explanation shows a step of reasoning: its articles on one line, the
+    paraphrase of the rule on the next."""
+    step = rf"^(?P<indent> *)- {re.escape('; '.join(cites))}(?: \[unverified\])?\n(?P=indent)    {re.escape(says)}$"
+    return re.search(step, printed, re.M) is not None
+
+
 # ---------------------------------------------------------------------------------------
 # Running the command.
 # ---------------------------------------------------------------------------------------
@@ -113,7 +137,11 @@ def run(ctx, *args: str, code: int | None = 0):
 
 
 def run_json(ctx, *args: str):
-    return json.loads(run(ctx, *args, "--json").stdout)
+    """The command's --json record; of explain and why-not, the list of answers it holds (the
+    envelope around it says which engine and case file made it)."""
+    data = json.loads(run(ctx, *args, "--json").stdout)
+    assert data["shape_version"] == 1 and data["engine"], data.get("shape")
+    return {"explanations": data.get("explanations"), "why-not": data.get("answers")}.get(data["shape"], data)
 
 
 @pytest.fixture
@@ -176,7 +204,9 @@ def _(ctx, verdict):
     assert PRINTED[e["holds"]] == verdict, (e["holds"], e["text"])
     if verdict == "UNKNOWN":
         assert e["window"] is None and e["needs"], "an unknown answer names what it needs and has no date window"
-    assert ctx["printed"].startswith(f"{e['id']}: {verdict}\n"), ctx["printed"][:200]
+    heading = f"{in_words(ctx, e['question'], e['subject'])}: {verdict}\n"
+    assert ctx["printed"].startswith(heading), (heading, ctx["printed"][:200])
+    assert e["id"] not in ctx["printed"], "the answer's id is for --json; the printed explanation names it in words"
 
 
 @then(parsers.re(r"the reasoning applies (?P<cite>VCDR art\. \S+), by the rule (?P<rule>[\w.-]+)"))
@@ -185,8 +215,9 @@ def _(ctx, cite, rule):
     assert steps, f"no step of the reasoning uses {rule}: {sorted({n['rule'] for n in tree_nodes(ctx) if n['rule']})}"
     assert any(cite in n["cites"] for n in steps), [n["cites"] for n in steps]
     assert all(n["says"] for n in steps), f"{rule}: each step paraphrases its article"
-    assert re.search(rf"^\s+- {re.escape(rule)} \[[^\]]*{re.escape(cite)}", ctx["printed"], re.M), \
-        f"the printed explanation does not show {rule} citing {cite}"
+    assert any(cite in n["cites"] and printed_step(ctx["printed"], n["cites"], n["says"]) for n in steps), \
+        f"the printed explanation does not show {rule}'s articles ({cite}) and paraphrase"
+    assert rule not in ctx["printed"], f"{rule}: a rule is printed as its articles, not its id"
 
 
 @then(parsers.re(rf"the reasoning rests on (?P<fact>{NAME}), which records \"(?P<record>[^\"]+)\", "
@@ -197,8 +228,9 @@ def _(ctx, fact, record, reports):
     assert leaves, f"the reasoning does not reach {key}"
     assert any(record in n["text"] and n["sources"] == labels for n in leaves), \
         [(n["text"][:120], n["sources"]) for n in leaves]
-    printed = rf"^\s+- fact {re.escape(key)}(#\S+)? \[{re.escape(', '.join(labels))}\]: .*{re.escape(record)}"
-    assert re.search(printed, ctx["printed"], re.M), f"the printed explanation does not show {key} with {labels}"
+    printed = rf"^\s+- fact \[{re.escape(', '.join(labels))}\](?: \([^)]*\))?: .*{re.escape(record)}"
+    assert re.search(printed, ctx["printed"], re.M), f"the printed explanation does not show {fact} with {labels}"
+    assert key not in ctx["printed"], f"{key}: a fact is printed as what it records, not its key"
 
 
 @then("every line of the reasoning ends in a fact of the case file")
@@ -231,8 +263,10 @@ def _(ctx, datatable):
         assert rule in considered, f"{rule} is not listed as considered: {sorted(considered)}"
         assert article in considered[rule]["cites"], considered[rule]["cites"]
         assert considered[rule]["says"], f"{rule}: a considered rule paraphrases its article"
-        assert re.search(rf"^\s+- {re.escape(rule)} \[[^\]]*{re.escape(article)}", ctx["printed"], re.M), \
-            f"the printed explanation does not list {rule} ({article}) as considered"
+        c = considered[rule]
+        flag = " [unverified]" if c["status"] == "unverified" else ""
+        assert f"    - {'; '.join(c['cites'])}{flag}: {c['says']}\n" in ctx["printed"], \
+            f"the printed explanation does not list {rule} ({article}) as considered, by its articles and paraphrase"
 
 
 @then(parsers.re(r"the explanation says it needs \"(?P<needs>[^\"]+)\""))
@@ -249,7 +283,9 @@ def _(ctx, rule, cite):
     assert cite in stopped[0]["cites"], stopped[0]["cites"]
     assert stopped[0]["needs"] in ctx["explanation"]["needs"], (stopped[0]["needs"], ctx["explanation"]["needs"])
     lines = ctx["printed"].splitlines()
-    at = next(i for i, line in enumerate(lines) if re.match(rf"^\s+- {re.escape(rule)} \[", line))
+    head = f"- {'; '.join(stopped[0]['cites'])}"
+    at = next(i for i, line in enumerate(lines) if line.strip() in (head, f"{head} [unverified]")
+              and lines[i + 1].strip() == stopped[0]["says"])
     assert any(line.strip().startswith("needs: ") for line in lines[at:at + 4]), lines[at:at + 4]
 
 
@@ -292,10 +328,22 @@ def _(ctx, month):
         assert (start.year, start.month) == (end.year, end.month) == (first.year, first.month), p
 
 
+def event_as_recorded(ctx, words: str) -> str:
+    """The event the table names in `words` ('Hongkon Kim leaves New Zealand, February 2018'), as
+    the --json record gives it (the case file's ids, 'kim leaves (kim-wellington), February 2018')."""
+    case = the_story(ctx["story"]).case
+    said = event_words(case)
+    found = [f"{what}, {date.label}" for what, date, _ in case.dated_events()
+             if f"{said.get(what, what)}, {date.label}" == words]
+    assert found, f"no dated event of the case file reads {words!r}: " \
+                  f"{sorted(f'{said.get(w, w)}, {d.label}' for w, d, _ in case.dated_events())}"
+    return found[0]
+
+
 @then(parsers.re(r"the period of uncertainty was opened by \"(?P<event>[^\"]+)\""))
 def _(ctx, event):
     uncertain = next(p for p in ctx["row"]["periods"] if p["verdict"] == "uncertain")
-    assert event in uncertain["changed_by"], uncertain["changed_by"]
+    assert event_as_recorded(ctx, event) in uncertain["changed_by"], uncertain["changed_by"]
 
 
 @then(parsers.re(r"it has been (?P<verdict>yes|no) ever since the end of (?P<month>[A-Z][a-z]+ \d{4})"))
@@ -432,8 +480,9 @@ def check_change(ctx, answer_words: str, before: str, after: str) -> dict:
     for side, verdict in (("before", before), ("after", after)):
         assert d[side] is not None and d[side]["holds"] is HOLDS[verdict], (side, d[side])
         assert d[side]["rule"] and d[side]["cites"] and d[side]["text"], d[side]
-        assert f"{side:6} {PRINTED[HOLDS[verdict]]:9} {d[side]['rule']} [" in ctx["printed"], \
-            f"the printed comparison does not show {side} {verdict} by {d[side]['rule']}"
+        assert f"{side:6} {PRINTED[HOLDS[verdict]]:9} {'; '.join(d[side]['cites'])}\n" in ctx["printed"], \
+            f"the printed comparison does not show {side} {verdict} with the articles of {d[side]['rule']}"
+        assert d[side]["rule"] not in ctx["printed"], f"{d[side]['rule']}: printed as its articles, not its id"
     return d
 
 
@@ -547,7 +596,8 @@ def _(ctx, change):
 def _(ctx, before, after, rule):
     flip = ctx["flip"]
     assert (flip["before"], flip["after"], flip["rule"]) == (HOLDS[before], HOLDS[after], rule), flip
-    assert f"->  {PRINTED[HOLDS[after]]} ({rule})" in ctx["printed"]
+    assert f"->  {PRINTED[HOLDS[after]]} ({'; '.join(rule_index()[rule].cites)})\n" in ctx["printed"], ctx["printed"]
+    assert rule not in ctx["printed"], f"{rule}: printed as its articles, not its id"
 
 
 @then("what-if, asked the same change on the same day, gives the same answer by the same rule and in the same words")
