@@ -284,7 +284,7 @@ def _conclusion(ident, facts, set_aside, derived, inputs, sources, rules) -> Con
     window = next((f["window"] for f in facts if f.get("window")), None)
     if needs:
         text += f" {'Uncertain' if window else 'Unknown'}: needs {needs}."
-    return Conclusion(
+    return Conclusion.model_construct(  # built from the engine's own facts: nothing to validate
         id=ident, question=first["question"],
         subject={k: first[k] for k in first["subject_keys"]}, holds=holds, rule=first["rule"],
         also=list(dict.fromkeys(f["rule"] for f in facts[1:] if f["rule"] != first["rule"])),
