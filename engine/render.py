@@ -76,8 +76,15 @@ class Names:
 
     def humanise(self, text: str) -> str:
         """Ids and state codes inside an action's name, replaced by names."""
-        names = {**self.states, **self.persons, **{k: v[:1].lower() + v[1:] for k, v in self.missions.items()}}
+        names = self._by_id()
         return re.sub(r"[A-Za-z0-9_-]+", lambda m: names.get(m.group(0), m.group(0)), text)
+
+    def _by_id(self) -> dict[str, str]:
+        """Every State's, person's and mission's name by its id (made once: a case may be big)."""
+        if not hasattr(self, "_names"):
+            self._names = {**self.states, **self.persons,
+                           **{k: v[:1].lower() + v[1:] for k, v in self.missions.items()}}
+        return self._names
 
 
 # How every output says that an answer rests on law the legal brief does not verify.
