@@ -5,10 +5,10 @@ Two steps, one rule run (one case, one day) at a time:
 1. `Recorder`, the engine's own `engine.host.Session` with its actions watched, runs the real
    rules and notes, for each firing (rule id, the keys of the facts it joined), the facts that
    firing derived and asserted into the C core.
-2. `Floor` is a separate ruleset with the same conditions (`rule.when`) and the same sink, on its
-   own `QuietHost`, whose actions only look those facts up and assert them (each with a unique
-   `id` from `FactIds` and the run's `sid`), driven through the same C API calls as
-   `Session.run`/`_fire`: the same facts go in, the same rules fire, the same facts come out.
+2. `Floor` is the engine's session with the same conditions (`rule.when`) and the same sink, its
+   own ruleset, whose actions only look those facts up and assert them (through the session's
+   own `_emit`: unique ids, the run's `sid`), driven by the same `Session.run`: the same facts go
+   in, the same rules fire, the same facts come out.
 
 What the floor leaves out is the engine's own Python: the `Firing`/`Matched` objects, building
 each derived fact and its provenance key, and reading the answer back (`_collect`). It keeps
@@ -18,17 +18,7 @@ scheduled action, delete the session.
 
 from __future__ import annotations
 
-import copy
-import itertools
-import json
-
-import durable_rules_engine
-from durable.lang import c, m, when_all
-
 from engine import host
-from engine.host import FactIds, QuietHost, Wanted
-
-FLOOR = "floor"
 
 Table = dict[tuple, list[dict]]  # firing (rule id, joined keys) -> facts it asserted, in order
 
@@ -72,79 +62,32 @@ class Recorder(host.Session):
         return self._table, len(derived)
 
 
-class Floor:
-    """The same rules' conditions, with actions that only assert the recorded facts."""
+class Floor(host.Session):
+    """The same rules' conditions, with actions that only assert the recorded facts: the
+    engine's own session (the same C calls, ids and sink), with nothing of the rules' Python."""
 
     def __init__(self, rules):
-        body = {rule.id: when_all(*rule.when)(self._replayer(rule.id)).define() for rule in rules}
-        body["engine.sink"] = when_all(c.any << +m.t, c.never << (m.t == host.NEVER))(host._never).define()
-        self._actions = {name: rule["run"] for name, rule in body.items()}
-        self._wanted = Wanted(body)
-        self._host = QuietHost(copy.deepcopy({FLOOR: body}))
-        self._handle = self._host.get_ruleset(FLOOR)._handle
-        self._sids = itertools.count(1)
-        self._sid = ""
-        self._ids = FactIds()
         self._table: Table = {}
-        self._asserted: set[str] = set()
         self.unrecorded = 0  # firings the recording did not see (should stay 0)
+        super().__init__(rules, make=self._replayer)
 
-    def _replayer(self, name: str):
+    def _replayer(self, rule, emit):
+        name = rule.id
+
         def run(matched: dict) -> None:
             facts = self._table.get(firing_key(name, matched))
             if facts is None:
                 self.unrecorded += 1
                 return
             for fact in facts:
-                if fact["key"] in self._asserted:
-                    continue
-                self._asserted.add(fact["key"])
-                stored = {**fact, "sid": self._sid, "id": self._ids.next()}
-                code, _ = durable_rules_engine.assert_fact(self._handle, json.dumps(stored, ensure_ascii=False))
-                if code:
-                    raise RuntimeError(f"floor: durable-rules refused {fact['key']} (code {code})")
+                emit(fact)
 
         return run
 
-    def run(self, facts: list[dict], table: Table) -> int:
-        """One rule run, as `Session.run` drives it; returns how many derived facts were asserted."""
-        with host.evaluation_lock:
-            self._sid = sid = f"f{next(self._sids)}"
-            self._ids, self._table, self._asserted = FactIds(), table, set()
-            batch = [dict(f, sid=sid, id=self._ids.next()) for f in facts if self._wanted(f)]
-            state = None
-            try:
-                code, state = durable_rules_engine.assert_facts(self._handle, json.dumps(batch, ensure_ascii=False))
-                if code:
-                    raise RuntimeError(f"floor: durable-rules refused an input fact (code {code})")
-                self._fire(state)
-                return len(self._asserted)
-            finally:
-                self._discard(sid, state)
-
-    def _fire(self, state: int) -> None:
-        handle = self._handle
-        scheduled = durable_rules_engine.start_action_for_state(handle, state)
-        message = json.loads(scheduled[1]) if scheduled else None
-        while message:
-            (name, matched), = message.items()
-            try:
-                self._actions[name](matched)
-            except Exception:
-                durable_rules_engine.abandon_action(handle, state)
-                raise
-            scheduled = durable_rules_engine.complete_and_start_action(handle, state)
-            message = json.loads(scheduled) if scheduled else None
-
-    def _discard(self, sid: str, state: int | None) -> None:
-        if state is not None:
-            scheduled = durable_rules_engine.start_action_for_state(self._handle, state)
-            while scheduled:
-                scheduled = durable_rules_engine.complete_and_start_action(self._handle, state)
-        try:
-            self._host.delete_state(FLOOR, sid)
-        except Exception:
-            pass
+    def replay(self, facts: list[dict], table: Table) -> int:
+        """One rule run, as the engine's; returns how many derived facts were asserted."""
+        self._table = table
+        return len(self.run(facts))
 
     def close(self) -> None:
         self._host.close()

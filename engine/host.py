@@ -91,15 +91,16 @@ def _never(matched) -> None:
     """The sink's action: its second condition matches no fact, so this never runs."""
 
 
-def definitions(rules: list[Rule], emit: Callable[[dict], None]) -> dict:
-    """The ruleset definition durable-rules compiles, one entry per rule, named by rule id."""
+def definitions(rules: list[Rule], emit: Callable[[dict], None], make=action_for) -> dict:
+    """The ruleset definition durable-rules compiles, one entry per rule, named by rule id;
+    `make(rule, emit)` gives each rule's action (bench/floor.py gives actions that only assert)."""
     seen: set[str] = set()
     body = {}
     for rule in rules:
         if rule.id in seen:
             raise EngineError(f"two rules share the id {rule.id}")
         seen.add(rule.id)
-        body[rule.id] = when_all(*rule.when)(action_for(rule, emit)).define()
+        body[rule.id] = when_all(*rule.when)(make(rule, emit)).define()
     body["engine.sink"] = when_all(c.any << +m.t, c.never << (m.t == NEVER))(_never).define()
     return {RULESET: body}
 
@@ -163,8 +164,8 @@ class Session:
     `Ruleset.do_actions` does, without a Closure, a Promise and a JSON copy of the session
     state per firing, which cost more than the matching)."""
 
-    def __init__(self, rules: list[Rule]):
-        defs = definitions(rules, self._emit)
+    def __init__(self, rules: list[Rule], make=action_for):
+        defs = definitions(rules, self._emit, make)
         self._actions = {name: rule["run"] for name, rule in defs[RULESET].items()}
         self._wanted = Wanted(defs[RULESET])
         self._host = QuietHost(copy.deepcopy(defs))  # Host consumes its input
