@@ -1058,6 +1058,25 @@ def _(r):
                if official == UNKNOWN else None)
 
 
+# Art. 39(2) continues an immunity that existed; arts. 37(4) and 38(2) give the mission's staff
+# who are nationals or permanent residents of the receiving State none from the Convention
+# (only what that State admits). So for them nothing survives, whatever the act: an exception
+# to the rule above, as VCCR art. 71(2) is at a consular post (rules/vccr.py).
+@rule("vcdr.39-2.nothing-to-survive", article=["art. 39(2)", "art. 38(2)"],
+      says="A member the Convention gives no immunity (save as the receiving State admits) has none "
+           "to survive the end of his functions.",
+      when=[c.p << member_of_embassy(),
+            c.sd << fact("standing", posting=c.p.posting, criminal="none"),
+            c.ac << fact("act_at_post", posting=c.p.posting, done=("past", "uncertain", UNKNOWN))],
+      overrides=["vcdr.39-2.residual"])
+def _(r):
+    r.conclude("residual_immunity", person=r.p.person, state=r.p.state, act=r.ac.act, holds=NO,
+               because=[r.p, r.sd, r.ac],
+               reason=f"As a {r.sd.standing}, {r.p.person_name} had no immunity from {r.p.state_name}'s "
+                      "jurisdiction under the Convention (save as that State admits), so none survives the "
+                      "end of his functions, whatever the act.")
+
+
 # Art. 39(2): once privileges have ceased, immunity from jurisdiction exists only as the
 # residual immunity for official acts. Chains on the residual conclusion.
 @rule("vcdr.39-2.functions-ended", article=["art. 39(2)", "art. 31(1)"],

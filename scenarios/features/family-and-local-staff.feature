@@ -102,6 +102,16 @@ Feature: Family members and locally recruited staff: nationality and residence d
     And the driver may be compelled to give evidence in Ireland
     And the answer cites VCDR arts. 31(2) and 38(2)
 
+  @vcdr-38-2 @vcdr-39-2
+  Scenario: Immunity that never existed does not survive: the driver's collision, after he leaves
+    Given the invented embassy case
+    But suppose the case file recorded postings.murphy-dublin.departed as 2024-06-30
+    When we ask what applied on 1 August 2024
+    Then immunity for the collision at the embassy gates does not survive the end of the driver's functions in Ireland
+    And the answer explains: "had no immunity from Ireland's jurisdiction under the Convention"
+    And the answer cites VCDR arts. 39(2) and 38(2)
+    And the driver is not immune from Ireland's criminal jurisdiction for the collision at the embassy gates
+
   @vcdr-37-3 @vcdr-38-1 @vcdr-31-1
   Scenario: Had he been a Portuguese member of the service staff, he would have been immune for that collision, an act in the course of his duties
     Given the invented embassy case
