@@ -27,7 +27,8 @@ from engine.model import Case
 from engine.whatif import ChangeError, apply_set, parse_case
 
 COLLECTIONS = {"posting": "postings", "act": "acts", "person": "persons", "mission": "missions",
-               "request": "requests", "offence": "offences", "proceeding": "proceedings", "entry": "entries"}
+               "request": "requests", "offence": "offences", "proceeding": "proceedings", "entry": "entries",
+               "whereabouts": "whereabouts"}
 STATE_LISTS = ("nationalities", "permanent_resident_of")
 MAX_PAIRS = 400
 
@@ -91,6 +92,19 @@ def candidates(case: Case, target: Conclusion, day: dt.date) -> Iterator[str]:
     states = tuple(s.code for s in case.states)
     for collection, item in _facts_in_play(case, target):
         yield from _variations(f"{collection}.{item.id}", item, day, states)
+        yield from _references(f"{collection}.{item.id}", item, case, states)
+
+
+def _references(path: str, item: BaseModel, case: Case, states: tuple[str, ...]) -> Iterator[str]:
+    """A reference moved to another thing it could name: a family member's household to another
+    member of the same mission (or unreported), a period's State to another State of the case."""
+    household = getattr(item, "household_of", None)
+    if household is not None:
+        members = [p.id for p in case.members_of(item.mission) if p.person != item.person]
+        yield from (f"{path}.household_of={m}" for m in members if m != household)
+        yield f"{path}.household_of=null"
+    if path.startswith("whereabouts."):
+        yield from (f"{path}.state={code}" for code in states if code != item.state)
 
 
 def _facts_in_play(case: Case, target: Conclusion) -> Iterator[tuple[str, BaseModel]]:
