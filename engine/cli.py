@@ -435,5 +435,24 @@ def main() -> None:
     os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
     try:
         app()
+        code = 0
+    except SystemExit as exc:  # how typer ends every command
+        code = exc.code if isinstance(exc.code, int) else 0 if exc.code is None else 1
+        if isinstance(exc.code, str):
+            print(exc.code, file=sys.stderr)
     except KeyboardInterrupt:  # pragma: no cover
-        sys.exit(130)
+        code = 130
+    exit_now(code)
+
+
+def exit_now(code: int) -> None:
+    """End the process once the output is flushed, skipping the interpreter's teardown: freeing
+    every object of the engine one by one took about a fifth of a short command's time (measured),
+    and the operating system frees them at once. Nothing of ours waits for teardown: files are
+    written and closed by then, and no atexit handler is registered."""
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except (OSError, ValueError):  # a closed pipe (`| head`): nothing more to say
+            pass
+    os._exit(code)

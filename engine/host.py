@@ -18,7 +18,6 @@ Each run gets a fresh sid, so nothing of one case is visible to the next.
 
 from __future__ import annotations
 
-import copy
 import itertools
 import json
 import threading
@@ -168,7 +167,7 @@ class Session:
         defs = definitions(rules, self._emit, make)
         self._actions = {name: rule["run"] for name, rule in defs[RULESET].items()}
         self._wanted = Wanted(defs[RULESET])
-        self._host = QuietHost(copy.deepcopy(defs))  # Host consumes its input
+        self._host = QuietHost(defs)  # it takes each rule's "run" out of defs: we have them already
         self._handle = self._host.get_ruleset(RULESET)._handle
         self._sids = itertools.count(1)
         self._sid = ""
