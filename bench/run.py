@@ -666,8 +666,10 @@ def report_cli(t: dict) -> list[str]:
             lines.append(f"| {name} | {ms:.0f} | {share} |")
         if cli:
             accounted = sum(ms for _, ms in rows)
-            lines.append(f"| the rest (the interpreter's exit, noise) | {cli - accounted:.0f} | "
-                         f"{100 * (cli - accounted) / cli:.0f}% |")
+            rest = cli - accounted
+            lines.append(f"| the rest (the process's exit, noise) | {rest:.0f} | {100 * rest / cli:.0f}% |" if rest >= 0
+                         else f"| the rest | - | the phases, timed in other processes, add up to "
+                              f"{-rest:.0f} ms more than the CLI's median: noise |")
         lines.append("")
     elif t.get("phases_error"):
         lines += [f"Phases could not be measured: {t['phases_error']}", ""]
