@@ -49,19 +49,31 @@ def fnv1a_32(text: str) -> int:
 
 class FactIds:
     """Ids for the facts of one session whose 32-bit hashes are all different, so no fact can be
-    mistaken for another: a counter in base 36, skipping any value whose hash is taken."""
+    mistaken for another. Every session takes them in order from one list, made as needed once
+    per process (a counter in base 36, skipping any value whose hash is taken): hashing each
+    fact's id anew cost more than some rules' own work."""
+
+    _made: list[str] = []
+    _hashes: set[int] = set()
+    _counter = itertools.count(1)
 
     def __init__(self) -> None:
-        self._count = itertools.count(1)
-        self._hashes: set[int] = set()
+        self._taken = 0
 
     def next(self) -> str:
-        while True:
-            ident = _base36(next(self._count))
+        if self._taken >= len(FactIds._made):
+            FactIds._grow(self._taken + 1024)
+        self._taken += 1
+        return FactIds._made[self._taken - 1]
+
+    @classmethod
+    def _grow(cls, size: int) -> None:
+        while len(cls._made) < size:
+            ident = _base36(next(cls._counter))
             h = fnv1a_32(ident)
-            if h not in self._hashes:
-                self._hashes.add(h)
-                return ident
+            if h not in cls._hashes:
+                cls._hashes.add(h)
+                cls._made.append(ident)
 
 
 def _base36(n: int) -> str:
