@@ -120,16 +120,17 @@ def _evaluate(case: Case, day: dt.date, case_sha256: str | None) -> Evaluation:
         if not dates or len(dates) > MAX_DATES:
             continue
         tries, later = [], []
+        asked = {c.id for c in answer.conclusions if c.holds is None and c.window == window}
         for placing in placements(case, dates):
-            with placed(placing):
-                tries.append(_evaluate_once(case, day, case_sha256))
+            with placed(placing):  # a try answers only what it is asked to settle (its derivations are all kept)
+                tries.append(_evaluate_once(case, day, case_sha256, only=asked))
             later.append(not_yet(case, placing))
         answer, got = settle(answer, window, [t.answer for t in tries], later, [d.label for d in dates])
         settled.update({ident: tries[i] for ident, i in got.items()})
     return replace(result, answer=answer, settled=settled) if settled else result
 
 
-def _evaluate_once(case: Case, day: dt.date, case_sha256: str | None) -> Evaluation:
+def _evaluate_once(case: Case, day: dt.date, case_sha256: str | None, only: set[str] | None = None) -> Evaluation:
     inputs = case_facts(case, day)
     engine = session(list(all_rules()))
     derived: dict[str, dict] = {}
@@ -138,10 +139,12 @@ def _evaluate_once(case: Case, day: dt.date, case_sha256: str | None) -> Evaluat
             derived.setdefault(fact["key"], fact)
     for fired in _watchers:
         fired.update(f["rule"] for f in derived.values())
-    return _collect(case, day, {f["key"]: f for f in inputs}, derived, case_sha256)
+    return _collect(case, day, {f["key"]: f for f in inputs}, derived, case_sha256, only)
 
 
-def _collect(case: Case, day: dt.date, inputs: dict, derived: dict, case_sha256: str | None) -> Evaluation:
+def _collect(case: Case, day: dt.date, inputs: dict, derived: dict, case_sha256: str | None,
+             only: set[str] | None = None) -> Evaluation:
+    """The answer read from the derivations: every conclusion, or those whose id is in `only`."""
     rules = rule_index()
     order = _rule_order()
     idents = {key: _ident(f) for key, f in derived.items() if f["t"] == "conclusion"}
@@ -149,6 +152,8 @@ def _collect(case: Case, day: dt.date, inputs: dict, derived: dict, case_sha256:
     grounds: dict[str, list[dict]] = {}
     set_aside: dict[str, set[str]] = {}
     for key in sorted(idents):
+        if only is not None and idents[key] not in only:
+            continue
         if key in dropped:
             set_aside.setdefault(idents[key], set()).add(derived[key]["rule"])
         else:
