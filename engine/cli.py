@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
+import re
 import sys
 from pathlib import Path
 from typing import Optional
@@ -65,7 +66,9 @@ def parse_date(text: str) -> dt.date:
     try:
         return parse_day(text)
     except ValueError as exc:
-        fail(f"DATE: {exc}")
+        period = re.fullmatch(r"\d{4}(-\d{2})?", text)
+        fail(f"DATE: {exc}" + (f"; this command takes one day (`immunity at {text}` answers for a whole month "
+                                "or year)" if period else ""))
 
 
 def parse_day_or_period(text: str):

@@ -170,3 +170,11 @@ def test_a_month_is_answered_for_all_its_days_and_uncertain_where_they_differ() 
     for bad in ("2019-13", "2019-02-30", "Aug 2020", "2020/08"):
         done = run("at", bad)
         assert done.returncode == 2 and "DATE:" in done.stderr and "Traceback" not in done.stderr
+
+
+def test_commands_about_one_day_refuse_a_month_and_point_to_at() -> None:
+    for args in (["explain", "criminal_immunity", "--subject", "kim", "--at", "2020-08"],
+                 ["why-not", "criminal_immunity", "--subject", "kim", "--at", "2020"]):
+        done = run(*args)
+        assert done.returncode == 2 and "Traceback" not in done.stderr
+        assert f"immunity at {args[-1]}" in done.stderr and "YYYY-MM-DD" in done.stderr
