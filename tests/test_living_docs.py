@@ -155,6 +155,17 @@ def test_then_steps_show_the_articles_they_check(rendered, report):
     assert len(re.findall(r"^checks ", text, re.M)) == len(checking)
 
 
+def test_command_then_steps_record_the_articles_they_check(report):
+    """explain, what-if and why-not steps say which articles they checked, as claims do."""
+    steps = [(st.text, st.articles) for sc in report.scenarios for st in sc.steps]
+    applies = [a for text, a in steps if text.startswith("the reasoning applies VCDR art. 39(2)")]
+    assert applies and all(a == ["VCDR art. 39(2)"] for a in applies)
+    assert any(text.startswith("entry to") and "VCDR art. 22(1)" in a for text, a in steps)
+    assert any(text.startswith("with that change the answer would turn") and "VCDR art. 39(2)" in a
+               for text, a in steps)
+    assert any(text.startswith("the explanation answers") and a for text, a in steps)
+
+
 def test_the_coverage_table_lists_every_encoded_article(rendered):
     table = rendered["text"][rendered["text"].index("Coverage by article\n"):]
     for article in encoded_articles(RULES):

@@ -37,6 +37,18 @@ from engine.glossary import UnknownName
 from engine.render import Names, event_words
 from scenario_steps.story import CATEGORIES, DAY, NAME, OF, alternatives, day_of, names_in, the_story
 
+
+class Checked:
+    """What a command's Then-step checked, for the living documentation: the articles it rests
+    on (engine/scenario_recorder.py reads `cites` from the `focus` fixture after each Then-step)."""
+
+    def __init__(self, cites: list[str]):
+        self.cites = list(dict.fromkeys(cites))
+
+
+def checked(focus: dict, cites: list[str]) -> None:
+    focus["conclusion"] = Checked(cites)
+
 # Sentences that name one answer: the question and which names fill its subject.
 ANSWER_NAMES = {
     "{person}'s immunity from {state}'s criminal jurisdiction": "criminal_immunity",
@@ -199,8 +211,9 @@ def _(ctx, named, day):
 
 
 @then(parsers.re(r"the explanation answers (?P<verdict>YES|NO|UNKNOWN)"))
-def _(ctx, verdict):
+def _(ctx, focus, verdict):
     e = ctx["explanation"]
+    checked(focus, [cite for node in e["grounds"] for cite in node["cites"]])
     assert PRINTED[e["holds"]] == verdict, (e["holds"], e["text"])
     if verdict == "UNKNOWN":
         assert e["window"] is None and e["needs"], "an unknown answer names what it needs and has no date window"
@@ -210,7 +223,8 @@ def _(ctx, verdict):
 
 
 @then(parsers.re(r"the reasoning applies (?P<cite>VCDR art\. \S+), by the rule (?P<rule>[\w.-]+)"))
-def _(ctx, cite, rule):
+def _(ctx, focus, cite, rule):
+    checked(focus, [cite])
     steps = [n for n in tree_nodes(ctx) if n["rule"] == rule]
     assert steps, f"no step of the reasoning uses {rule}: {sorted({n['rule'] for n in tree_nodes(ctx) if n['rule']})}"
     assert any(cite in n["cites"] for n in steps), [n["cites"] for n in steps]
@@ -277,7 +291,8 @@ def _(ctx, needs):
 
 
 @then(parsers.re(r"the step of the reasoning that stopped is the rule (?P<rule>[\w.-]+), citing (?P<cite>VCDR art\. \S+)"))
-def _(ctx, rule, cite):
+def _(ctx, focus, rule, cite):
+    checked(focus, [cite])
     stopped = [n for n in tree_nodes(ctx) if n["rule"] == rule and n["needs"]]
     assert stopped, f"no step by {rule} says what it needs"
     assert cite in stopped[0]["cites"], stopped[0]["cites"]
@@ -507,7 +522,8 @@ def _(ctx, datatable):
 
 @then(parsers.re(rf"entry to (?P<mission>{NAME}) becomes permitted by the rule (?P<rule>[\w.-]+), citing "
                  r"(?P<cite>[A-Z]+ art\. \S+)"))
-def _(ctx, mission, rule, cite):
+def _(ctx, focus, mission, rule, cite):
+    checked(focus, [cite])
     where = the_story(ctx["story"]).glossary.id_of(mission, "mission")
     found = [d for d in ctx["whatif"]["differences"]
              if d["question"] == "entry_permitted" and d["subject"].get("mission") == where]
@@ -517,7 +533,8 @@ def _(ctx, mission, rule, cite):
 
 
 @then(parsers.re(r"(?P<named>.+?) is then held by the rule (?P<rule>[\w.-]+), citing (?P<cite>VCDR art\. \S+)"))
-def _(ctx, named, rule, cite):
+def _(ctx, focus, named, rule, cite):
+    checked(focus, [cite])
     d = difference(ctx, named)
     assert d is not None and d["after"]["holds"] is True, d
     assert d["after"]["rule"] == rule and cite in d["after"]["cites"], d["after"]
@@ -543,8 +560,9 @@ def _(ctx, named):
 
 @then(parsers.re(r"(?P<named>.+?) changes from (?P<before>yes|no|unknown) to (?P<after>yes|no|unknown), "
                  r"by the rule (?P<rule>[\w.-]+)"))
-def _(ctx, named, before, after, rule):
+def _(ctx, focus, named, before, after, rule):
     d = check_change(ctx, named, before, after)
+    checked(focus, d["after"]["cites"])
     assert d["after"]["rule"] == rule, d["after"]
 
 
@@ -593,7 +611,8 @@ def _(ctx, change):
 
 @then(parsers.re(r"with that change the answer would turn from (?P<before>yes|no) to (?P<after>yes|no), "
                  r"by the rule (?P<rule>[\w.-]+)"))
-def _(ctx, before, after, rule):
+def _(ctx, focus, before, after, rule):
+    checked(focus, rule_index()[rule].cites)
     flip = ctx["flip"]
     assert (flip["before"], flip["after"], flip["rule"]) == (HOLDS[before], HOLDS[after], rule), flip
     assert f"->  {PRINTED[HOLDS[after]]} ({'; '.join(rule_index()[rule].cites)})\n" in ctx["printed"], ctx["printed"]
