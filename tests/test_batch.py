@@ -162,7 +162,8 @@ def test_a_wrong_input_or_day_is_said_plainly_with_exit_2(args: list[str], messa
 
 
 def test_the_progress_bar_shows_on_a_terminal_and_never_in_the_output(case_dir: Path, tmp_path: Path) -> None:
-    pexpect = pytest.importorskip("pexpect")
+    import pexpect  # a test dependency (pyproject.toml)
+
     out = tmp_path / "out.jsonl"
     command = f"{shlex.join([*CLI, 'batch', str(case_dir), '--at', DATE])} > {shlex.quote(str(out))}"
     child = pexpect.spawn("bash", ["-c", command], cwd=str(ROOT), encoding="utf-8", timeout=120)
