@@ -505,19 +505,16 @@ def plot_scale(scale: dict, path: Path, machine_info: dict) -> None:
         xs = [over[0], over[-1]]
         left.loglog(xs, [math.exp(b) * x ** k for x in xs], "--",
                     label=f"least squares over {over[0]:,}..{over[-1]:,}: time ~ n^{k:.2f}")
-    left.axhline(SCALE_SECONDS, color="grey", linestyle=":", label=f"target: {SCALE_SECONDS:g} s at {SCALE_PERSONS:,}")
-    left.axvline(SCALE_PERSONS, color="grey", linestyle=":")
-    left.set_xlabel("persons in the case")
-    left.set_ylabel("wall time, s (log)")
-    left.set_title("Time to answer one case, end to end")
-    left.legend(fontsize=8)
     right.loglog(n, [r["peak_mb"] for r in rows], "s-", color="tab:red", label="peak RSS of the process")
-    right.axhline(SCALE_MB, color="grey", linestyle=":", label=f"target: {SCALE_MB} MB at {SCALE_PERSONS:,}")
-    right.axvline(SCALE_PERSONS, color="grey", linestyle=":")
-    right.set_xlabel("persons in the case")
-    right.set_ylabel("peak memory, MB (log)")
-    right.set_title("Peak memory")
-    right.legend(fontsize=8)
+    for ax, target, said, ylabel, title in (
+            (left, SCALE_SECONDS, f"{SCALE_SECONDS:g} s", "wall time, s (log)", "Time to answer one case, end to end"),
+            (right, SCALE_MB, f"{SCALE_MB} MB", "peak memory, MB (log)", "Peak memory")):
+        ax.axhline(target, color="grey", linestyle=":", label=f"target: {said} at {SCALE_PERSONS:,}")
+        ax.axvline(SCALE_PERSONS, color="grey", linestyle=":")
+        ax.set_xlabel("persons in the case")
+        ax.set_ylabel(ylabel)
+        ax.set_title(title)
+        ax.legend(fontsize=8)
     from matplotlib.ticker import FuncFormatter
 
     plain = FuncFormatter(lambda v, _: f"{v:,.0f}" if v >= 1 else f"{v:g}")

@@ -73,9 +73,7 @@ def parse_date(text: str) -> dt.date:
 
 def parse_day_or_period(text: str):
     """A day (a date), or a month or a year (a FuzzyDate standing for all its days)."""
-    import re
-
-    from engine.dates import FuzzyDate
+    from engine.dates import FuzzyDate, parse_day
 
     if re.fullmatch(r"\d{4}(-\d{2})?", text):
         try:
@@ -83,15 +81,9 @@ def parse_day_or_period(text: str):
         except ValueError as exc:
             fail(f"DATE: {exc}; expected a day YYYY-MM-DD, a month YYYY-MM or a year YYYY")
     try:
-        return parse_date_quietly(text)
+        return parse_day(text)
     except ValueError as exc:
         fail(f"DATE: {exc}; or a month YYYY-MM, or a year YYYY")
-
-
-def parse_date_quietly(text: str) -> dt.date:
-    from engine.dates import parse_day
-
-    return parse_day(text)
 
 
 def internal_errors():

@@ -190,7 +190,7 @@ class Session:
     def run(self, facts: list[dict]) -> list[dict]:
         """Assert `facts` in a fresh sid, let every rule fire, return the facts the rules derived
         (each once, in the order derived), and leave nothing behind."""
-        with _lock:
+        with evaluation_lock:
             self._sid = sid = f"e{next(self._sids)}"
             self._ids, self._derived, self._refused = FactIds(), {}, []
             batch = [dict(f, sid=sid, id=self._ids.next()) for f in facts if self._wanted(f)]
@@ -252,14 +252,14 @@ class Session:
         self._host.close()
 
 
-_lock = evaluation_lock = threading.RLock()  # the C core has no locks and never releases the GIL
+evaluation_lock = threading.RLock()  # the C core has no locks and never releases the GIL
 _sessions: dict[tuple[str, ...], Session] = {}
 
 
 def session(rules: list[Rule]) -> Session:
     """The session for this exact list of rules (compiled once per process)."""
     key = tuple(r.id for r in rules)
-    with _lock:
+    with evaluation_lock:
         if key not in _sessions:
             _sessions[key] = Session(rules)
         return _sessions[key]
